@@ -1,0 +1,293 @@
+"""Benchmark the HTML network views: time from page load to a settled view in headless Chromium.
+
+Graphs of about 100, 1,000 and 5,000 nodes are cut from the graph that `kg.pipeline` builds
+from the benchmark corpus (`../shared/corpus/news.jsonl.gz`): the relations read in the first
+m articles (sorted by id), with m the smallest count that reaches the target size. The corpus
+graph is cached under `.kg-cache/bench-viz/` (ignored by git; never commit corpus data).
+`--synthetic` times random graphs built from records instead, for when no pipeline exists.
+
+    python bench/bench_viz.py                       # corpus, writes bench/VIZ.md
+    python bench/bench_viz.py --synthetic --out /tmp/VIZ.md
+
+Every request other than file:// is blocked, as in the tests. "settled" is `performance.now()`
+when the page sets `data-settled` (physics stopped, or the precomputed layout drawn), measured
+from navigation start; the median of `--repeat` loads is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.convert import to_networkx  # noqa: E402
+from kg.graph import build_graph, read_graph  # noqa: E402
+from kg.records import Article, ArticleResult, Entity, Evidence, Relation  # noqa: E402
+from kg.viz import View, generate_html, render  # noqa: E402
+from kg.viz.layout import LARGE  # noqa: E402
+from kg.viz.views import articles_graph  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
+CACHE = ROOT / ".kg-cache" / "bench-viz"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def corpus_graph(corpus: Path, *, workers: int, limit: int | None):
+    """Build (or load from cache) the kg graph of the corpus with the real pipeline."""
+    from kg.pipeline import run
+    from kg.settings import PIPELINE_VERSION, Settings
+
+    stat = corpus.stat()
+    key = hashlib.sha1(
+        f"{corpus}|{stat.st_size}|{stat.st_mtime_ns}|{PIPELINE_VERSION}|{limit}".encode()
+    ).hexdigest()
+    out = CACHE / key[:16]
+    ttl = out / "graph.ttl"
+    if not ttl.is_file():
+        source = corpus
+        if limit:
+            import gzip
+
+            source = out / "subset.jsonl"
+            out.mkdir(parents=True, exist_ok=True)
+            with gzip.open(corpus, "rt", encoding="utf-8") as fh, open(source, "w", encoding="utf-8") as dst:
+                for i, line in enumerate(fh):
+                    if i >= limit:
+                        break
+                    dst.write(line)
+        t0 = time.perf_counter()
+        print(f"building the corpus graph with kg.pipeline ({workers} workers)...", flush=True)
+        settings = Settings(workers=workers, cache_dir=str(CACHE / "extract"))  # resumable per article
+        run([source], out_dir=out, settings=settings, html=False, store=False)
+        print(f"  built in {time.perf_counter() - t0:.0f} s", flush=True)
+        if limit:
+            source.unlink()
+    return read_graph(ttl)
+
+
+def synthetic_graph(n_articles: int, *, seed: int = 11):
+    """A random graph built from records: entities drawn with a heavy-tailed popularity."""
+    from kg.convert import predicate_info
+
+    rng = random.Random(seed)
+    preds = sorted(predicate_info())
+    types = ("Country", "Person", "Organization", "City")
+    pool = [
+        Entity(f"Entity {i}", types[i % 4], f"C{i % 60:02d}" if i % 4 != 2 else None) for i in range(20_000)
+    ]
+    weights = [1.0 / (i + 1) ** 0.9 for i in range(len(pool))]
+    results = []
+    for a in range(n_articles):
+        art = Article(f"syn-{a:05d}", "text", title=f"Article {a}", date="2024-01-01")
+        rels = []
+        for k in range(rng.randint(1, 6)):
+            s, o = rng.choices(pool, weights, k=2)
+            if s == o:
+                continue
+            sentence = f"{s.name} and {o.name} in article {a}, sentence {k}."
+            rels.append(
+                Relation(s, rng.choice(preds), o, Evidence(art.id, sentence, 0, len(sentence)), 0.8, "syn")
+            )
+        results.append(ArticleResult(art, (), tuple(rels)))
+    return build_graph(results)
+
+
+def cut(G, target: int):
+    """Return (view graph, articles used): the first m articles' relations, m minimal for `target` nodes."""
+    first: dict[str, set[str]] = {}
+    for u, v, data in G.edges(data=True):
+        for e in data.get("evidence", ()):
+            first.setdefault(e["article"], set()).update((u, v))
+    ids = sorted(first)
+    seen: set[str] = set()
+    m = len(ids)
+    for i, art in enumerate(ids):
+        seen |= first[art]
+        if len(seen) >= target:
+            m = i + 1
+            break
+    return articles_graph(G, ids[:m]), m
+
+
+def machine() -> str:
+    """One line naming the CPU, cores, memory, Chromium and Python."""
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown CPU",
+    )
+    mem = next(
+        (
+            int(line.split()[1]) // 1024 // 1024
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if "MemTotal" in line
+        ),
+        0,
+    )
+    import os
+
+    cores = len(os.sched_getaffinity(0))
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{cpu}, {cores} cores available, {mem} GiB RAM; {chromium}; Python {platform.python_version()}"
+
+
+def time_page(browser, path: Path, repeat: int) -> dict[str, float]:
+    """Load a page `repeat` times; return median timings (s) and the counts the page shows."""
+    settled, dcl, wall = [], [], []
+    counts = {}
+    for _ in range(repeat):
+        context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
+        outside: list[str] = []
+
+        def route(r, outside=outside):
+            if r.request.url.startswith("file:"):
+                r.continue_()
+            else:
+                outside.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda err, errors=errors: errors.append(str(err)))
+        t0 = time.perf_counter()
+        page.goto(path.as_uri())
+        page.wait_for_selector("body[data-settled='1']", state="attached", timeout=600_000)
+        wall.append(time.perf_counter() - t0)
+        settled.append(page.evaluate("window.kgSettledAt") / 1000)
+        dcl.append(
+            page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd") / 1000
+        )
+        counts = page.evaluate("kg.counts()")
+        context.close()
+        if outside or errors:
+            raise SystemExit(f"{path.name}: outside requests {outside} or page errors {errors}")
+    return {
+        "settled": statistics.median(settled),
+        "dcl": statistics.median(dcl),
+        "wall": statistics.median(wall),
+        **counts,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="read only the first N corpus articles")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--sizes", default="100,1000,5000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--synthetic", action="store_true", help="random graphs from records, no pipeline")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "VIZ.md")
+    opts = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    t0 = time.perf_counter()
+    if opts.synthetic:
+        g = synthetic_graph(6000)
+        source = "synthetic graph from records (random entities, heavy-tailed popularity), 6,000 articles"
+    else:
+        g = corpus_graph(opts.corpus, workers=opts.workers, limit=opts.limit)
+        source = f"`{opts.corpus.name}` through `kg.pipeline`" + (
+            f", first {opts.limit} articles" if opts.limit else ""
+        )
+    G = to_networkx(g)
+    print(
+        f"graph: {G.number_of_nodes()} nodes, {G.number_of_edges()} edges ({time.perf_counter() - t0:.1f} s)"
+    )
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            cases = []
+            for target in (int(s) for s in opts.sizes.split(",")):
+                sub, m = cut(G, target)
+                view = View("entities", "bench", "", sub)
+                cases.append((f"~{target:,} (first {m:,} articles)", view, None))
+                if target == 1000:  # both sides of the threshold
+                    cases.append((f"~{target:,} (first {m:,} articles)", view, True))
+            for label, view, physics in cases:
+                t = time.perf_counter()
+                html = render(view, physics=physics)
+                py = time.perf_counter() - t
+                path = Path(tmp) / "page.html"
+                path.write_text(html, encoding="utf-8")
+                res = time_page(browser, path, opts.repeat)
+                n, e = view.graph.number_of_nodes(), view.graph.number_of_edges()
+                assert (res["nodes"], res["edges"]) == (n, e), (res, n, e)
+                large = n > LARGE if physics is None else not physics
+                rows.append((label, "entities", n, e, large, len(html.encode()) / 1e6, py, res))
+                print(rows[-1], flush=True)
+            for kind in ("entities", "countries"):
+                t = time.perf_counter()
+                html = generate_html(g, view=kind)
+                py = time.perf_counter() - t
+                path = Path(tmp) / "page.html"
+                path.write_text(html, encoding="utf-8")
+                res = time_page(browser, path, opts.repeat)
+                large = res["nodes"] > LARGE
+                rows.append(
+                    (
+                        "whole graph",
+                        kind,
+                        res["nodes"],
+                        res["edges"],
+                        large,
+                        len(html.encode()) / 1e6,
+                        py,
+                        res,
+                    )
+                )
+                print(rows[-1], flush=True)
+        finally:
+            browser.close()
+    lines = [
+        "# Network views: time to a settled view in headless Chromium",
+        "",
+        f"Machine: {machine()}.",
+        f"Source: {source}; whole graph {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges.",
+        f"Run: `python bench/bench_viz.py{' --synthetic' if opts.synthetic else ''}`,"
+        f" median of {opts.repeat} loads, viewport 1280×800, every non-file request blocked.",
+        "",
+        "Python = building the page (view graph, layout, HTML;"
+        " for the whole-graph rows from the rdflib graph);"
+        " DOM ready = `domContentLoadedEventEnd` (HTML parsed, vis-network and data evaluated);"
+        " settled = physics stopped or precomputed layout drawn, from navigation start.",
+        "",
+        "| graph | view | nodes | edges | layout | HTML (MB) | Python (s) | DOM ready (s) | settled (s) |",
+        "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for label, kind, n, e, large, size, py, res in rows:
+        layout = "precomputed (networkx), physics off" if large else "vis physics, stops when stable"
+        cells = (label, kind, f"{n:,}", f"{e:,}", layout, f"{size:.1f}", f"{py:.2f}")
+        lines.append("| " + " | ".join((*cells, f"{res['dcl']:.2f}", f"{res['settled']:.2f}")) + " |")
+    opts.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {opts.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,27 @@
+"""Import every command module so its `@app.command` decorator registers it."""
+
+from __future__ import annotations
+
+import importlib
+
+__all__ = ["COMMAND_MODULES"]
+
+# One module per command; each module registers itself on `kg.cli._app.app`.
+COMMAND_MODULES = (
+    "build",
+    "extract",
+    "eval",
+    "query",
+    "serve",
+    "validate",
+    "viz",
+    "export",
+    "push",
+)
+
+for _name in COMMAND_MODULES:
+    try:
+        importlib.import_module(f"kg.cli.{_name}")
+    except ModuleNotFoundError as _err:  # a command module not written yet
+        if _err.name != f"kg.cli.{_name}":
+            raise

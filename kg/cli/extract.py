@@ -1,0 +1,78 @@
+"""`kg extract`: print the triples found in articles as JSONL, TSV or a table."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from rich.table import Table
+
+from ..errors import ConfigError, Errors, KgError
+from ..pipeline import extract, relation_row, unique_relations
+from ._app import Arg, Opt, app, fail, out_console
+from ._options import DEFAULT_MODEL, check_paths, report_skip, settings_from
+from ._progress import article_progress
+
+__all__ = ["extract_cli", "format_rows", "FORMATS"]
+
+FORMATS = ("jsonl", "tsv", "table")
+_TSV_FIELDS = ("article", "subject", "subject_type", "subject_country", "predicate", "object", "object_type",
+               "object_country", "confidence", "rule", "evidence")
+
+
+def _tsv_cell(value: object) -> str:
+    text = "" if value is None else str(value)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def format_rows(rows: list[dict[str, object]], fmt: str) -> str:
+    """Render relation rows as JSONL or TSV text (one row per line)."""
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "tsv":
+        lines = ["\t".join(_TSV_FIELDS)] + ["\t".join(_tsv_cell(r[f]) for f in _TSV_FIELDS) for r in rows]
+        return "\n".join(lines) + "\n"
+    raise ConfigError(Errors.E002.format(value=fmt, allowed=", ".join(FORMATS)))
+
+
+@app.command("extract")
+def extract_cli(
+    paths: list[Path] = Arg(None, help="Files or folders of articles (default: data/)."),
+    fmt: str = Opt("jsonl", "--format", "-f", help="jsonl, tsv or table."),
+    model: str = Opt(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline package."),
+    min_confidence: float = Opt(0.0, "--min-confidence", help="Drop triples below this confidence."),
+    workers: int = Opt(1, "--workers", "-w", help="Worker processes for extraction."),
+    all_modalities: bool = Opt(False, "--all", help="Also print negated/speculative triples (with modality)."),
+) -> None:
+    """Print one row per triple and article: subject, predicate, object, evidence, confidence."""
+    try:
+        if fmt not in FORMATS:
+            raise ConfigError(Errors.E002.format(value=fmt, allowed=", ".join(FORMATS)))
+        paths = check_paths(paths or [Path("data")])
+        settings = settings_from(model=model, min_confidence=min_confidence, workers=workers,
+                                 keep_hedged=all_modalities)
+        with article_progress(enabled=fmt == "table") as progress:
+            results, _ = extract(paths, settings, progress=progress, on_skip=report_skip)
+        if not results:
+            raise KgError(Errors.E003.format(paths=", ".join(str(p) for p in paths)))
+    except KgError as err:
+        raise fail(err) from None
+    rels = unique_relations(results)
+    rows = []
+    for rel in rels:
+        row = relation_row(rel)
+        if all_modalities:
+            row["modality"] = rel.modality
+        rows.append(row)
+    if fmt == "table":
+        table = Table(show_header=True, header_style="bold", show_lines=False)
+        for col in ("article", "subject", "predicate", "object", "conf"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(str(r["article"]), str(r["subject"]), str(r["predicate"]), str(r["object"]),
+                          f"{r['confidence']:.2f}")
+        out_console.print(table)
+        return
+    sys.stdout.write(format_rows(rows, fmt))
+    sys.stdout.flush()

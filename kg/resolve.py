@@ -1,0 +1,547 @@
+"""Entity resolution: from spaCy entities, noun phrases and pronouns to canonical entities.
+
+`resolve_doc(doc, article)` walks an article once, in reading order, and returns a
+`Resolution`: for every token that belongs to a mention, the mention and its entities.
+It covers gazetteer names and aliases, within-article alias chains (*Putin* -> Vladimir
+Putin), titles stripped and turned into roles (*North Korean leader Kim Jong Un*), demonym
++ group nouns (*Russian forces* -> Russia), capitals and seats of government (kept as places,
+with the country they stand for when they act), pronouns and descriptions (*he*, *both
+countries*, *the reclusive nation*), and the common nouns relations deal in (*munitions*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import GazEntry, Gazetteer, load_gazetteer
+from .records import Article, Entity
+from . import patterns as P
+
+__all__ = ["Mention", "Role", "Resolution", "resolve_doc", "ACTOR_TYPES", "PLACE_TYPES"]
+
+ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "Bloc"})
+PLACE_TYPES = frozenset({"Country", "City", "Region", "Facility", "Place"})
+_LABEL_TYPES = {"GPE": "City", "LOC": "Region", "FAC": "Facility", "ORG": "Organization", "PERSON": "Person"}
+_NAMED_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+_TITLE_WORDS = P.LEADER_TITLES | P.OFFICIAL_TITLES | {"prime", "foreign", "defence", "defense", "state",
+                                                     "former", "new", "acting", "interim", "supreme", "top",
+                                                     "senior", "mr", "mrs", "ms", "dr", "gen", "mr.", "dr."}
+_LED = re.compile(r"^(?P<who>.+?)-(?:led|backed|brokered|sponsored|imposed|supported|funded)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of tokens that refers to one or more entities.
+
+    start/end (int): token span [start, end) in the Doc.
+    entities (tuple[Entity, ...]): what it refers to (several for collectives).
+    kind (str): name | nominal | pronoun | description | thing.
+    seat (Entity | None): for capitals and seats of government, the country they stand for.
+    """
+
+    start: int
+    end: int
+    entities: tuple[Entity, ...]
+    kind: str
+    confidence: float = 1.0
+    seat: Entity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A title or apposition stating that a person leads or serves a country or organisation."""
+
+    person: Entity
+    role: str  # "leader" | "official"
+    of: Entity
+    start: int  # token span of the evidence
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What `resolve_doc` found: mentions by token index, roles, and all entities in order."""
+
+    mentions: dict[int, Mention]
+    roles: tuple[Role, ...]
+    entities: tuple[Entity, ...]
+
+    def at(self, tok: Token) -> Mention | None:
+        """Return the mention covering a token, if any."""
+        return self.mentions.get(tok.i)
+
+
+@dataclass
+class _State:
+    """Discourse state while walking one article (internal to `resolve_doc`)."""
+
+    gaz: Gazetteer
+    persons: dict[str, Entity] = field(default_factory=dict)  # canonical name -> entity
+    person_country: dict[str, str] = field(default_factory=dict)
+    history: list[tuple[int, Entity, float]] = field(default_factory=list)  # (token, entity, weight)
+    pairs: list[tuple[int, tuple[Entity, ...]]] = field(default_factory=list)  # coordinated groups
+    mentions: dict[int, Mention] = field(default_factory=dict)
+    roles: list[Role] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- small pure helpers
+
+
+def _clean_name(text: str) -> str:
+    """Strip a leading article, a trailing possessive and stray punctuation (not acronym dots).
+
+    >>> _clean_name("the U.S.'s")
+    'U.S.'
+    """
+    text = re.sub(r"^(the|The|THE)\s+", "", text.strip())
+    text = re.sub(r"(?:'s|')$", "", text).strip(" ,;:-\"'()[]")
+    if text.endswith(".") and not re.search(r"(?:^|[\s-])(?:[A-Za-z]\.){2,}$", text):
+        text = text.rstrip(".")
+    return re.sub(r"\s+", " ", text)
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "van", "von", "der", "du", "la",
+                             "le", "da", "di", "on", "in", "to", "at", "ibn"})
+
+
+def _case_mismatch(span: Span) -> bool:
+    """True when a gazetteer match has lower-case content words ("Russia today" is not "Russia Today")."""
+    if not span.ent_id_ or len(span) < 2:
+        return False
+    return any(t.is_alpha and t.text[0].islower() and t.lower_ not in _FUNCTION_WORDS for t in span)
+
+
+def _country_entity(gaz: Gazetteer, iso: str | None) -> Entity | None:
+    """Return the canonical Country entity for an ISO alpha-3 code."""
+    entry = gaz.country(iso) if iso else None
+    return Entity(entry.name, "Country", entry.country) if entry else None
+
+
+def _entry_entity(gaz: Gazetteer, entry: GazEntry) -> Entity:
+    """Return the Entity for a gazetteer entry."""
+    return Entity(entry.name, entry.type, entry.country)
+
+
+def _country_of_word(gaz: Gazetteer, text: str) -> str | None:
+    """ISO code for a demonym, country name or alias ("North Korean", "U.S.", "Russia's")."""
+    text = _clean_name(text)
+    if not text:
+        return None
+    iso = gaz.demonym(text)
+    if iso:
+        return iso
+    entry = gaz.lookup(text)
+    if entry is None:
+        return None
+    if entry.type == "Country":
+        return entry.country
+    return entry.seat_of
+
+
+def _is_plural(tok: Token) -> bool:
+    return tok.tag_ in {"NNS", "NNPS"} or tok.morph.get("Number") == ["Plur"]
+
+
+def _facility_like(name: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
+    return bool(words & P.FACILITY_WORDS)
+
+
+# ----------------------------------------------------------------------------- named entities
+
+
+def _person_entity(state: _State, name: str, ent_id: str) -> Entity:
+    """Resolve a person name: gazetteer, then within-article alias chains, else a new person."""
+    gaz = state.gaz
+    tokens = [t for t in name.split() if t.lower().strip(".") not in _TITLE_WORDS]
+    name = " ".join(tokens) or name
+    entry = gaz.lookup(ent_id) if ent_id else None
+    if entry is None or entry.type != "Person":
+        entry = gaz.lookup(name)
+    if entry is not None and entry.type != "Person":
+        entry = None
+    if entry is None and name in state.persons:
+        return state.persons[name]
+    if entry is None:
+        # alias chain: "Kim" or "Jong Un" after "Kim Jong Un"; a surname after a full name
+        parts = name.split()
+        for full, ent in reversed(list(state.persons.items())):
+            fparts = full.split()
+            if len(parts) < len(fparts) and (fparts[-len(parts):] == parts or fparts[: len(parts)] == parts):
+                return ent
+        entry = gaz.person_surname(name) if len(parts) == 1 else None
+    if entry is not None:
+        canon, gaz_country = entry.name, entry.country
+    else:
+        canon, gaz_country = name, None
+    if canon in state.persons:
+        return state.persons[canon]
+    country = state.person_country.get(canon) or gaz_country
+    ent = Entity(canon, "Person", country)
+    state.persons[canon] = ent
+    return ent
+
+
+def _named_entity(state: _State, span: Span) -> tuple[Entity | None, Entity | None]:
+    """Return (entity, seat country) for a named-entity span, or (None, None) to ignore it."""
+    gaz = state.gaz
+    text = _clean_name(span.text)
+    if not text or not any(ch.isalpha() for ch in text) or _case_mismatch(span):
+        return None, None
+    label = span.label_
+    if label == "PERSON":
+        return _person_entity(state, text, span.ent_id_), None
+    entry = (gaz.lookup(span.ent_id_) if span.ent_id_ else None) or gaz.lookup(text)
+    if label == "NORP":
+        iso = gaz.demonym(text)
+        if iso:
+            return _country_entity(gaz, iso), None
+        bloc = gaz.bloc_adjective(text)
+        return (_entry_entity(gaz, bloc), None) if bloc else (None, None)
+    if entry is not None and entry.type in {"Item", "Policy"}:
+        return None, None
+    if entry is not None:
+        ent = _entry_entity(gaz, entry)
+        if entry.type == "Person":
+            return _person_entity(state, entry.name, entry.name), None
+        seat_iso = entry.seat_of or (entry.country if entry.role == "government" else None)
+        seat = _country_entity(gaz, seat_iso) if seat_iso and entry.type != "Country" else None
+        return ent, seat
+    kind = _LABEL_TYPES.get(label)
+    if kind is None:
+        return None, None
+    if _facility_like(text) and kind in {"City", "Organization", "Region", "Facility"}:
+        kind = "Facility"
+    if kind == "Organization" and (text.islower() or len(text) < 2):
+        return None, None
+    return Entity(text, kind, None), None
+
+
+def dateline_end(doc: Doc, article: Article) -> int:
+    """Character offset where the dateline (`SEOUL, South Korea (AP) -`) ends, or 0 without one."""
+    if not article.place:
+        return 0
+    at = doc.text.find(article.place)
+    if at < 0:
+        return 0
+    m = re.compile(r"[^\n]{0,80}?(?:\)\s*)?[-:]+\s").match(doc.text, at + len(article.place))
+    return m.end() if m else at + len(article.place)
+
+
+def _dateline_skip(article: Article, span: Span, end: int) -> bool:
+    """True for names inside the dateline: they are metadata, not actors of the first sentence."""
+    return span.start_char < end and span.start_char >= doc_dateline_start(span.doc, article)
+
+
+def doc_dateline_start(doc: Doc, article: Article) -> int:
+    at = doc.text.find(article.place) if article.place else -1
+    return at if at >= 0 else len(doc.text)
+
+
+# ----------------------------------------------------------------------------- titles and roles
+
+
+def _title_role(words: Iterable[str]) -> str | None:
+    """Return "leader", "official" or None from the title words before or around a name."""
+    ws = [w.lower().strip(".") for w in words]
+    if not ws:
+        return None
+    joined = " ".join(ws)
+    subordinate = any(w in {"deputy", "vice", "assistant", "under"} for w in ws)
+    if not subordinate and ("prime minister" in joined or "supreme leader" in joined
+                            or "secretary-general" in joined or "secretary general" in joined):
+        return "leader"
+    if not subordinate and any(w in P.LEADER_TITLES for w in ws) and "minister" not in ws:
+        return "leader"
+    if any(w in P.OFFICIAL_TITLES or w in P.LEADER_TITLES for w in ws):
+        return "official"
+    return None
+
+
+def _role_context(span: Span) -> list[Token]:
+    """Tokens around a person name that may hold its title and country."""
+    doc = span.doc
+    root = span.root
+    toks: list[Token] = [t for t in doc[root.left_edge.i : span.start]]
+    # a linear scan left over title-like tokens: "U.S. Secretary of State Warren Christopher"
+    i = span.start - 1
+    while i >= max(span.sent.start, span.start - 8):
+        t = doc[i]
+        if t.pos_ in {"PROPN", "ADJ", "NOUN"} or t.lower_ in {"of", "'s", "-", "the"}:
+            if t not in toks:
+                toks.insert(0, t)
+            i -= 1
+            continue
+        break
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            toks.extend(child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+            toks.extend(child.subtree)
+    head = root.head
+    if root.dep_ in {"appos", "compound"} and head.i != root.i and head.lemma_.lower() in _TITLE_WORDS:
+        toks.extend(t for t in head.subtree if not (span.start <= t.i < span.end))
+    return toks
+
+
+def _find_roles(state: _State, doc: Doc, article: Article) -> None:
+    """Record leaderOf / officialOf roles stated by titles and appositions, and persons' countries."""
+    gaz = state.gaz
+    for span in doc.ents:
+        if span.label_ != "PERSON":
+            continue
+        ctx = _role_context(span)
+        words = [t.text for t in ctx if t.pos_ in {"NOUN", "PROPN", "ADJ"} or "-" in t.text]
+        role = _title_role(words)
+        if role is None:
+            continue
+        of: Entity | None = None
+        for tok in ctx:
+            if tok.ent_type_ in {"GPE", "NORP"} or tok.tag_ == "NNP":
+                ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+                text = ent_span.text if ent_span is not None else tok.text
+                iso = _country_of_word(gaz, text)
+                if iso:
+                    of = _country_entity(gaz, iso)
+                    break
+        if of is None:
+            for tok in ctx:
+                if tok.ent_type_ == "ORG":
+                    ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+                    entry = gaz.lookup(_clean_name(ent_span.text)) if ent_span is not None else None
+                    if entry is not None and entry.type in {"Organization", "Bloc"}:
+                        of = _entry_entity(gaz, entry)
+                        break
+        if of is None:
+            continue
+        person = _person_entity(state, _clean_name(span.text), span.ent_id_)
+        if of.type == "Country" and person.country != of.country and person.name not in state.person_country:
+            state.person_country[person.name] = of.country or ""
+            person = Entity(person.name, "Person", of.country)
+            state.persons[person.name] = person
+        lo = min([span.start, *(t.i for t in ctx)])
+        hi = max([span.end, *(t.i + 1 for t in ctx)])
+        state.roles.append(Role(person, role, of, lo, hi))
+
+
+# ----------------------------------------------------------------------------- nominal mentions
+
+
+def _modifier_countries(state: _State, tok: Token) -> list[Entity]:
+    """Countries named by a noun's demonym/name modifiers ("Hungarian and Romanian officials")."""
+    gaz = state.gaz
+    found: list[Entity] = []
+    for child in tok.children:
+        if child.dep_ not in {"amod", "compound", "poss", "nmod"} and not (
+            child.dep_ == "prep" and child.lower_ == "of"
+        ):
+            continue
+        heads = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+        for h in heads:
+            for t in (h, *h.conjuncts):
+                span = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                text = span.text if span is not None else t.text
+                m = _LED.match(text)
+                iso = _country_of_word(gaz, m.group("who") if m else text)
+                ent = _country_entity(gaz, iso)
+                if ent is not None and ent not in found:
+                    found.append(ent)
+    return found
+
+
+def _recent(state: _State, before: int, types: frozenset[str], *, skip: Iterable[Entity] = ()) -> Entity | None:
+    skip = set(skip)
+    for i, ent, _ in reversed(state.history):
+        if i < before and ent.type in types and ent not in skip:
+            return ent
+    return None
+
+
+def _pair(state: _State, before: int, types: frozenset[str]) -> tuple[Entity, ...]:
+    """Resolve "both countries" / "the two leaders": the latest coordinated pair, else the two most salient."""
+    for i, group in reversed(state.pairs):
+        if i < before and len(group) >= 2 and all(e.type in types for e in group) and before - i < 400:
+            return group[:2]
+    score: dict[Entity, float] = {}
+    last: dict[Entity, int] = {}
+    for i, ent, w in state.history:
+        if i < before and ent.type in types:
+            score[ent] = score.get(ent, 0.0) + w
+            last[ent] = i
+    ranked = sorted(score, key=lambda e: (-score[e], -last[e]))
+    return tuple(ranked[:2]) if len(ranked) >= 2 else ()
+
+
+def _thing_mention(state: _State, tok: Token) -> Mention | None:
+    """A common noun that relations deal in (munitions, sanctions), from the gazetteer."""
+    gaz = state.gaz
+    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.i == tok.i - 1]
+    candidates = []
+    if mods:
+        candidates.append((mods[0].i, f"{mods[0].lower_} {tok.lower_}"))
+    candidates += [(tok.i, tok.lower_), (tok.i, tok.lemma_.lower())]
+    for start, text in candidates:
+        entry = gaz.lookup(text)
+        if entry is not None and entry.type in {"Item", "Policy"}:
+            return Mention(tok.i, tok.i + 1, (Entity(entry.name, entry.type, None),), "thing", 1.0)
+    return None
+
+
+def _nominal_mention(state: _State, tok: Token) -> Mention | None:
+    """Group nouns with a country modifier, pair descriptions and singular descriptions."""
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in {"compound"} and tok.head.ent_type_ == "PERSON":
+        return None  # "leader" in "North Korean leader Kim Jong Un": the name is the mention
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+        return None
+    if lemma in P.GROUP_NOUNS or lemma in P.COUNTRY_DESCRIPTIONS:
+        countries = _modifier_countries(state, tok)
+        if countries:
+            if lemma in P.PERSON_DESCRIPTIONS | {"president", "minister", "premier", "chancellor", "king"}:
+                for person_name, iso in state.person_country.items():
+                    if countries[0].country == iso and len(countries) == 1:
+                        return Mention(tok.i, tok.i + 1, (state.persons[person_name],), "description", 0.8)
+            return Mention(tok.i, tok.i + 1, tuple(countries), "nominal", 0.85)
+    dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "quantmod"}}
+    if _is_plural(tok) and dets & P.PAIR_DETERMINERS:
+        if lemma in P.COUNTRY_DESCRIPTIONS:
+            group = _pair(state, tok.i, frozenset({"Country"}))
+        elif lemma in P.PERSON_DESCRIPTIONS:
+            group = _pair(state, tok.i, frozenset({"Person"}))
+        else:
+            group = ()
+        if group:
+            return Mention(tok.i, tok.i + 1, group, "description", 0.8)
+    if (
+        not _is_plural(tok)
+        and lemma in P.SINGULAR_COUNTRY_DESCRIPTIONS
+        and dets & {"the", "this"}
+        and not any(c.dep_ in {"prep", "compound", "poss"} for c in tok.children)
+    ):
+        ent = _recent(state, tok.i, frozenset({"Country"}))
+        if ent is not None:
+            return Mention(tok.i, tok.i + 1, (ent,), "description", 0.7)
+    return None
+
+
+def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
+    """Resolve he/she/it/they to the latest fitting antecedent."""
+    low = tok.lower_
+    if low in P.PERSON_PRONOUNS:
+        ent = _recent(state, tok.i, frozenset({"Person"}))
+        return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.8) if ent else None
+    if low in {"it", "its", "itself"}:
+        ent = _recent(state, tok.i, frozenset({"Country", "Organization", "Bloc"}))
+        return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.65) if ent else None
+    if low in P.PLURAL_PRONOUNS:
+        sent_start = tok.sent.start
+        if tok.dep_ in {"dobj", "pobj"}:
+            for i, ent, _ in reversed(state.history):
+                if sent_start <= i < tok.i and ent.type in {"Policy", "Item"}:
+                    return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.75)
+        for i, group in reversed(state.pairs):
+            if i < tok.i and tok.i - i < 300:
+                return Mention(tok.i, tok.i + 1, group, "pronoun", 0.7)
+    return None
+
+
+# ----------------------------------------------------------------------------- the walk
+
+
+def _remember(state: _State, mention: Mention, tok: Token) -> None:
+    weight = 2.0 if tok.dep_ in {"nsubj", "nsubjpass", "poss", "conj", "dobj"} else 1.0
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "on", "from"}:
+        weight = 0.5
+    for ent in mention.entities:
+        state.history.append((mention.start, ent, weight))
+        if mention.seat is not None and mention.kind == "name":
+            state.history.append((mention.start, mention.seat, weight * 0.5))
+    if len(mention.entities) >= 2:
+        state.pairs.append((mention.start, mention.entities))
+
+
+def _coordinated_group(res: dict[int, Mention], tok: Token) -> tuple[Entity, ...]:
+    """Entities of a mention head and its conjuncts, seats standing for their countries."""
+    group: list[Entity] = []
+    for t in (tok, *tok.conjuncts):
+        m = res.get(t.i)
+        if m is None:
+            continue
+        for ent in (m.seat,) if m.seat is not None else m.entities:
+            if ent is not None and ent not in group:
+                group.append(ent)
+    return tuple(group)
+
+
+def resolve_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = None) -> Resolution:
+    """Resolve every mention of an article's parsed Doc.
+
+    doc (Doc): the parsed article text.
+    article (Article): the article record (for its dateline).
+    RETURNS (Resolution): mentions by token index, roles stated by titles, entities in order.
+    """
+    state = _State(gazetteer or load_gazetteer())
+    _find_roles(state, doc, article)
+    ents_at = {e.start: e for e in doc.ents if e.label_ in _NAMED_LABELS}
+    covered: set[int] = set()
+    dl_end = dateline_end(doc, article)
+    for tok in doc:
+        if tok.i in covered:
+            continue
+        mention: Mention | None = None
+        span = ents_at.get(tok.i)
+        led = _LED.match(tok.text)
+        if led and (ent := _country_entity(state.gaz, _country_of_word(state.gaz, led.group("who")))):
+            mention = Mention(tok.i, tok.i + 1, (ent,), "led", 0.9)
+        elif span is not None and not _dateline_skip(article, span, dl_end):
+            is_modifier = span.label_ == "NORP" and span.root.dep_ in {"amod", "compound", "nmod"}
+            ent, seat = _named_entity(state, span)
+            if ent is not None:
+                kind = "name"
+                mention = Mention(span.start, span.end, (ent,), kind, 0.95 if is_modifier else 1.0, seat)
+        elif tok.pos_ == "PRON":
+            mention = _pronoun_mention(state, tok)
+        elif tok.pos_ in {"NOUN", "PROPN"} and not tok.ent_type_:
+            mention = _nominal_mention(state, tok) or _thing_mention(state, tok)
+        if mention is None:
+            continue
+        for i in range(mention.start, mention.end):
+            state.mentions[i] = mention
+            covered.add(i)
+        _remember(state, mention, doc[mention.end - 1] if mention.kind == "name" else tok)
+        if tok.dep_ != "conj" and any(c.dep_ == "conj" for c in doc[mention.end - 1].children):
+            pass  # groups are recorded when the last conjunct is seen (below)
+        head = doc[mention.end - 1] if mention.kind == "name" else tok
+        if head.dep_ == "conj":
+            first = head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            group = _coordinated_group(state.mentions, first)
+            if len(group) >= 2:
+                state.pairs.append((mention.start, group))
+    entities: list[Entity] = []
+    seen: set[Entity] = set()
+    for i in sorted(state.mentions):
+        for ent in state.mentions[i].entities:
+            if ent not in seen:
+                seen.add(ent)
+                entities.append(ent)
+    for role in state.roles:
+        for ent in (role.person, role.of):
+            if ent not in seen:
+                seen.add(ent)
+                entities.append(ent)
+    # persons whose country was stated after their first mention: update to the final entity
+    final = {name: ent for name, ent in state.persons.items()}
+    mentions = {
+        i: Mention(m.start, m.end, tuple(final.get(e.name, e) if e.type == "Person" else e for e in m.entities),
+                   m.kind, m.confidence, m.seat)
+        for i, m in state.mentions.items()
+    }
+    entities = [final.get(e.name, e) if e.type == "Person" else e for e in entities]
+    roles = tuple(Role(final.get(r.person.name, r.person), r.role, r.of, r.start, r.end) for r in state.roles)
+    return Resolution(mentions, roles, tuple(dict.fromkeys(entities)))

@@ -1,0 +1,227 @@
+"""Run parsing and extraction over articles: in this process, in worker processes, or on a Dask cluster.
+
+`process_articles` is the unit of work; `run_articles` chooses how to run it from `Settings`:
+
+- cache: articles whose result is in the extraction cache (`kg.cache`) are not processed again;
+  each new result is stored as soon as it arrives, so an interrupted run keeps what it finished.
+- `workers == 1`, executor "local": in this process, one `nlp.pipe` stream.
+- `workers > 1`, executor "local": a pool of `forkserver` processes (spawn-safe: nothing is
+  inherited but the arguments); each loads the spaCy pipeline once and processes chunks of articles.
+- executor "dask": chunks are submitted to a `dask.distributed` cluster at `settings.scheduler`
+  (or to a `LocalCluster` of `workers` processes when no scheduler is given) and gathered.
+
+Results come back in completion order; `kg.pipeline.extract` sorts them by article id, so the
+output does not depend on the worker count. Chunks are fixed consecutive slices whose size is a
+multiple of `settings.batch_size`, so every executor feeds the model the same batches.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from .errors import ConfigError, KgError
+from .records import Article, ArticleResult
+from .settings import Settings
+
+__all__ = [
+    "process_articles",
+    "process_chunk",
+    "run_articles",
+    "chunked",
+    "chunk_size",
+    "RunStats",
+    "EXECUTORS",
+]
+
+log = logging.getLogger(__name__)
+
+EXECUTORS = ("local", "dask")
+_MAX_CHUNK_BATCHES = 4  # a chunk is at most this many nlp.pipe batches
+_LOCK = threading.Lock()  # one extraction at a time per process (Dask threads share the pipeline)
+
+
+@dataclass(frozen=True, slots=True)
+class RunStats:
+    """What `run_articles` did: results read from the cache and articles processed."""
+
+    cached: int
+    processed: int
+
+
+def process_articles(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
+    """Parse and extract a batch of articles in this process."""
+    from .nlp import annotate
+    from .relations.extract import extract_article
+
+    for art, doc in annotate(articles, model=settings.model, batch_size=settings.batch_size):
+        yield extract_article(
+            doc, art, keep_hedged=settings.keep_hedged, min_confidence=settings.min_confidence
+        )
+
+
+def process_chunk(articles: Sequence[Article], settings: Settings) -> list[ArticleResult]:
+    """Process one chunk and return its results as a list (the task run by workers)."""
+    with _LOCK:
+        return list(process_articles(articles, settings))
+
+
+def chunk_size(n: int, settings: Settings) -> int:
+    """Articles per chunk: whole `nlp.pipe` batches, small enough to keep every worker busy.
+
+    >>> chunk_size(10_000, Settings(batch_size=32, workers=2))
+    128
+    >>> chunk_size(100, Settings(batch_size=32, workers=2))
+    32
+    """
+    per_worker = -(-n // (max(settings.workers, 1) * 2))
+    batches = max(1, min(_MAX_CHUNK_BATCHES, -(-per_worker // settings.batch_size)))
+    return batches * settings.batch_size
+
+
+def chunked(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
+    """Split into consecutive slices of `size` (the last may be shorter).
+
+    >>> [len(c) for c in chunked(list(range(5)), 2)]
+    [2, 2, 1]
+    """
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def _init_worker(model: str) -> None:
+    """Worker initialiser: load the spaCy pipeline once per process."""
+    from .nlp import load_pipeline
+
+    load_pipeline(model)
+
+
+def _run_pool(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
+    """Process chunks in a pool of `settings.workers` forkserver processes."""
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    chunks = chunked(articles, chunk_size(len(articles), settings))
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    workers = min(settings.workers, len(chunks))
+    with ProcessPoolExecutor(
+        workers, mp_context=ctx, initializer=_init_worker, initargs=(settings.model,)
+    ) as pool:
+        pending = {pool.submit(process_chunk, chunk, settings) for chunk in chunks}
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    yield from fut.result()
+        finally:
+            for fut in pending:
+                fut.cancel()
+
+
+def _dask_client(settings: Settings):
+    """Connect to the scheduler, or start a LocalCluster of `workers` processes on loopback."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as err:
+        raise ConfigError(
+            "the dask executor needs 'dask[distributed]'; pip install 'dask[distributed]'"
+        ) from err
+    if settings.scheduler:
+        try:
+            return Client(settings.scheduler, timeout="20s"), None
+        except (OSError, TimeoutError, ValueError) as err:
+            raise ConfigError(f"cannot reach the Dask scheduler at {settings.scheduler}: {err}") from None
+    cluster = LocalCluster(
+        n_workers=settings.workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+    )
+    return Client(cluster), cluster
+
+
+def _check_workers(client, settings: Settings) -> None:
+    """Fail early when a worker runs other kg code, data or model versions than this machine."""
+    from .cache import fingerprint
+
+    here = fingerprint(settings)
+    for address, theirs in sorted(client.run(fingerprint, settings).items()):
+        if theirs != here:
+            raise ConfigError(
+                f"Dask worker {address} runs a different kg/model/data version than this machine; "
+                "install the same kg and model package on every worker"
+            )
+
+
+def _run_dask(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
+    """Submit chunks to a Dask cluster and yield results as chunks complete."""
+    client, cluster = _dask_client(settings)
+    try:
+        from distributed import as_completed
+
+        _check_workers(client, settings)
+        chunks = chunked(articles, chunk_size(len(articles), settings))
+        futures = [client.submit(process_chunk, chunk, settings, pure=False) for chunk in chunks]
+        try:
+            for fut in as_completed(futures):
+                yield from fut.result()
+        finally:
+            client.cancel(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _execute(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
+    """Run `process_articles` over `articles` with the executor the settings name."""
+    if settings.executor not in EXECUTORS:
+        raise ConfigError(f"unknown executor '{settings.executor}'; choose one of: {', '.join(EXECUTORS)}")
+    if not articles:
+        return
+    if settings.executor == "dask":
+        yield from _run_dask(articles, settings)
+    elif settings.workers > 1 and len(articles) > settings.batch_size:
+        yield from _run_pool(articles, settings)
+    else:
+        yield from process_articles(articles, settings)
+
+
+def run_articles(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
+    """Yield one result per article; the order may differ from the input when workers > 1.
+
+    When every result has been yielded, logs (logger `kg.runner`, INFO) how many came from the
+    cache and how many were processed; the record carries them as `kg_stats` (a RunStats).
+    articles (Sequence[Article]): the articles, with unique ids.
+    settings (Settings): model, workers, executor, scheduler and cache_dir are used here.
+    RAISES ConfigError: for an unknown executor or an unreachable scheduler.
+    """
+    cache = _open_cache(settings)
+    todo: list[Article] = []
+    cached = 0
+    for art in articles:
+        hit = cache.get(art) if cache is not None else None
+        if hit is None:
+            todo.append(art)
+        else:
+            cached += 1
+            yield hit
+    processed = 0
+    for res in _execute(todo, settings):
+        if cache is not None:
+            cache.put(res)
+        processed += 1
+        yield res
+    stats = RunStats(cached=cached, processed=processed)
+    log.info("processed %d articles, %d from the cache", processed, cached, extra={"kg_stats": stats})
+
+
+def _open_cache(settings: Settings):
+    """The extraction cache of these settings, or None when caching is off."""
+    if not settings.cache_dir:
+        return None
+    from .cache import ExtractionCache
+
+    try:
+        return ExtractionCache.open(settings.cache_dir, settings)
+    except OSError as err:
+        raise KgError(f"{settings.cache_dir}: cannot use the cache folder: {err.strerror or err}") from None
