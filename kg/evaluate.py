@@ -45,8 +45,14 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_dict(self) -> dict[str, float | int]:
-        return {"P": round(self.precision, 3), "R": round(self.recall, 3), "F1": round(self.f1, 3),
-                "tp": self.tp, "predicted": self.n_pred, "gold": self.n_gold}
+        return {
+            "P": round(self.precision, 3),
+            "R": round(self.recall, 3),
+            "F1": round(self.f1, 3),
+            "tp": self.tp,
+            "predicted": self.n_pred,
+            "gold": self.n_gold,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +133,19 @@ def load_gold(path: str | Path) -> list[dict]:
     return rows
 
 
-def score(gold: list[dict], predicted: Iterable[dict], *, folder: Callable[[str], str] | None = None) -> Report:
+def score(
+    gold: list[dict], predicted: Iterable[dict], *, folder: Callable[[str], str] | None = None
+) -> Report:
     """Score predicted rows (`article`, `subject`, `predicate`, `object`) against gold rows."""
     ent = folder or make_folder()
     articles = {str(g["article"]) for g in gold}
     pred = {
-        (_article_id(p["article"]), ent(str(p["subject"])), _local(str(p["predicate"])), ent(str(p["object"])))
+        (
+            _article_id(p["article"]),
+            ent(str(p["subject"])),
+            _local(str(p["predicate"])),
+            ent(str(p["object"])),
+        )
         for p in predicted
         if _article_id(p.get("article", "")) in articles
     }
@@ -171,9 +184,7 @@ def score(gold: list[dict], predicted: Iterable[dict], *, folder: Callable[[str]
     pred_by_p: dict[str, int] = {}
     for _, _, pr, _ in fps:
         pred_by_p[pr] = pred_by_p.get(pr, 0) + 1
-    per_predicate = {
-        p: Score(tp, tp + pred_by_p.get(p, 0), n) for p, (tp, n) in per.items()
-    }
+    per_predicate = {p: Score(tp, tp + pred_by_p.get(p, 0), n) for p, (tp, n) in per.items()}
     for p, n in pred_by_p.items():
         per_predicate.setdefault(p, Score(0, n, 0))
     return Report(

@@ -38,22 +38,55 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "van", "von", "der", "du", "la",
-                             "le", "da", "di", "on", "in", "to", "at", "ibn", "-", "'s", "&"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "for",
+        "de",
+        "al",
+        "el",
+        "bin",
+        "van",
+        "von",
+        "der",
+        "du",
+        "la",
+        "le",
+        "da",
+        "di",
+        "on",
+        "in",
+        "to",
+        "at",
+        "ibn",
+        "-",
+        "'s",
+        "&",
+    }
+)
+
+
+# names of people, organisations and facilities are written capitalised; place and group names
+# ("Western nations") may contain lower-case words
+_CASED_LABELS = frozenset({"ORG", "PERSON", "FAC"})
 
 
 def case_guard(patterns: list[dict]) -> list[dict]:
     """Make multi-word name patterns refuse lower-case content words ("Russia today" is not RT).
 
-    >>> case_guard([{"label": "ORG", "pattern": [{"LOWER": "russia"}, {"LOWER": "today"}]}])[0]["pattern"][1]
+    >>> pat = [{"LOWER": "russia"}, {"LOWER": "today"}]
+    >>> case_guard([{"label": "ORG", "pattern": pat}])[0]["pattern"][1]
     {'LOWER': 'today', 'IS_LOWER': False}
     """
     out = []
     for pat in patterns:
         toks = pat.get("pattern")
-        if isinstance(toks, list) and len(toks) > 1:
+        if isinstance(toks, list) and len(toks) > 1 and pat.get("label") in _CASED_LABELS:
             toks = [
-                {**t, "IS_LOWER": False} if "LOWER" in t and t["LOWER"] not in _FUNCTION_WORDS and t["LOWER"].isalpha()
+                {**t, "IS_LOWER": False}
+                if "LOWER" in t and t["LOWER"] not in _FUNCTION_WORDS and t["LOWER"].isalpha()
                 else t
                 for t in toks
             ]

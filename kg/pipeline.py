@@ -47,8 +47,10 @@ class RunReport:
         return dict(sorted(Counter(r.predicate for r in self.relations).items()))
 
     def entity_count(self) -> int:
-        return len({e.name for res in self.results for e in res.entities} |
-                   {e.name for r in self.relations for e in (r.subject, r.object)})
+        return len(
+            {e.name for res in self.results for e in res.entities}
+            | {e.name for r in self.relations for e in (r.subject, r.object)}
+        )
 
 
 def _split(items: Iterable[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:
@@ -59,10 +61,15 @@ def _split(items: Iterable[Article | Skipped]) -> tuple[list[Article], list[Skip
     return arts, skipped
 
 
-def extract(paths: Iterable[str | Path], settings: Settings = Settings(), *,
-            progress: Progress | None = None, on_skip: Callable[[Skipped], None] | None = None,
-            ) -> tuple[list[ArticleResult], list[Skipped]]:
+def extract(
+    paths: Iterable[str | Path],
+    settings: Settings | None = None,
+    *,
+    progress: Progress | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+) -> tuple[list[ArticleResult], list[Skipped]]:
     """Read and extract every article under `paths`; returns (results sorted by article id, skipped)."""
+    settings = settings or Settings()
     paths = [Path(p) for p in paths]
     articles, skipped = _split(read_articles(paths, max_bytes=settings.max_bytes))
     if on_skip:
@@ -110,9 +117,18 @@ def _country_names() -> dict[str, str]:
     return {e.country: e.name for e in gaz.entries if e.type == "Country" and e.country}
 
 
-def run(paths: Iterable[str | Path], *, out_dir: str | Path, settings: Settings = Settings(),
-        progress: Progress | None = None, on_skip: Callable[[Skipped], None] | None = None,
-        validate: bool = False, infer: bool = False, html: bool = True, store: bool = True) -> RunReport:
+def run(
+    paths: Iterable[str | Path],
+    *,
+    out_dir: str | Path,
+    settings: Settings | None = None,
+    progress: Progress | None = None,
+    on_skip: Callable[[Skipped], None] | None = None,
+    validate: bool = False,
+    infer: bool = False,
+    html: bool = True,
+    store: bool = True,
+) -> RunReport:
     """Build the knowledge graph from `paths` and write it under `out_dir`.
 
     Writes graph.ttl (deterministic Turtle), graph.html (network view) and store/ (pyoxigraph).
@@ -121,6 +137,7 @@ def run(paths: Iterable[str | Path], *, out_dir: str | Path, settings: Settings 
     """
     from .graph import build_graph, write_turtle
 
+    settings = settings or Settings()
     paths = list(paths)
     results, skipped = extract(paths, settings, progress=progress, on_skip=on_skip)
     if not results:

@@ -277,8 +277,10 @@ def push_bolt(
     dialect (str): "neo4j" runs `CREATE CONSTRAINT ... IF NOT EXISTS` first. "falkordb"
         creates a range index on :Entity(iri) instead (FalkorDB has no Cypher constraint
         syntax) and pre-escapes `\\` and `'` in string parameters, because FalkorDB 4.x's
-        Bolt bridge pastes parameters into the query text without escaping them.
-    timeout (float): connection timeout in seconds.
+        Bolt bridge pastes parameters into the query text without escaping them. FalkorDB
+        4.16 also leaves the next connection it accepts after a Bolt session unanswered;
+        such a push fails after `timeout` and the one after it works.
+    timeout (float): seconds to open a connection (TCP connect and Bolt handshake).
     RETURNS (PushReport): nodes and relationships sent, statements run.
     """
     from .export._model import property_graph
@@ -292,7 +294,10 @@ def push_bolt(
     try:
         with (
             neo4j.GraphDatabase.driver(
-                uri, auth=credentials(user, password), connection_timeout=timeout
+                uri,
+                auth=credentials(user, password),
+                connection_timeout=timeout,
+                connection_acquisition_timeout=timeout,
             ) as driver,
             driver.session(database=database) as session,
         ):

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from . import patterns as P
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .records import Article, Entity
-from . import patterns as P
 
 __all__ = ["Mention", "Role", "Resolution", "resolve_doc", "ACTOR_TYPES", "PLACE_TYPES"]
 
@@ -27,9 +27,31 @@ ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "Bloc"})
 PLACE_TYPES = frozenset({"Country", "City", "Region", "Facility", "Place"})
 _LABEL_TYPES = {"GPE": "City", "LOC": "Region", "FAC": "Facility", "ORG": "Organization", "PERSON": "Person"}
 _NAMED_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
-_TITLE_WORDS = P.LEADER_TITLES | P.OFFICIAL_TITLES | {"prime", "foreign", "defence", "defense", "state",
-                                                     "former", "new", "acting", "interim", "supreme", "top",
-                                                     "senior", "mr", "mrs", "ms", "dr", "gen", "mr.", "dr."}
+_TITLE_WORDS = (
+    P.LEADER_TITLES
+    | P.OFFICIAL_TITLES
+    | {
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "state",
+        "former",
+        "new",
+        "acting",
+        "interim",
+        "supreme",
+        "top",
+        "senior",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "gen",
+        "mr.",
+        "dr.",
+    }
+)
 _LED = re.compile(r"^(?P<who>.+?)-(?:led|backed|brokered|sponsored|imposed|supported|funded)$", re.I)
 
 
@@ -104,13 +126,36 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-_FUNCTION_WORDS = frozenset({"of", "the", "and", "for", "de", "al", "el", "bin", "van", "von", "der", "du", "la",
-                             "le", "da", "di", "on", "in", "to", "at", "ibn"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "of",
+        "the",
+        "and",
+        "for",
+        "de",
+        "al",
+        "el",
+        "bin",
+        "van",
+        "von",
+        "der",
+        "du",
+        "la",
+        "le",
+        "da",
+        "di",
+        "on",
+        "in",
+        "to",
+        "at",
+        "ibn",
+    }
+)
 
 
 def _case_mismatch(span: Span) -> bool:
     """True when a gazetteer match has lower-case content words ("Russia today" is not "Russia Today")."""
-    if not span.ent_id_ or len(span) < 2:
+    if not span.ent_id_ or len(span) < 2 or span.label_ not in {"ORG", "PERSON", "FAC"}:
         return False
     return any(t.is_alpha and t.text[0].islower() and t.lower_ not in _FUNCTION_WORDS for t in span)
 
@@ -171,7 +216,7 @@ def _person_entity(state: _State, name: str, ent_id: str) -> Entity:
         parts = name.split()
         for full, ent in reversed(list(state.persons.items())):
             fparts = full.split()
-            if len(parts) < len(fparts) and (fparts[-len(parts):] == parts or fparts[: len(parts)] == parts):
+            if len(parts) < len(fparts) and (fparts[-len(parts) :] == parts or fparts[: len(parts)] == parts):
                 return ent
         entry = gaz.person_surname(name) if len(parts) == 1 else None
     if entry is not None:
@@ -252,8 +297,12 @@ def _title_role(words: Iterable[str]) -> str | None:
         return None
     joined = " ".join(ws)
     subordinate = any(w in {"deputy", "vice", "assistant", "under"} for w in ws)
-    if not subordinate and ("prime minister" in joined or "supreme leader" in joined
-                            or "secretary-general" in joined or "secretary general" in joined):
+    if not subordinate and (
+        "prime minister" in joined
+        or "supreme leader" in joined
+        or "secretary-general" in joined
+        or "secretary general" in joined
+    ):
         return "leader"
     if not subordinate and any(w in P.LEADER_TITLES for w in ws) and "minister" not in ws:
         return "leader"
@@ -348,12 +397,16 @@ def _modifier_countries(state: _State, tok: Token) -> list[Entity]:
                 m = _LED.match(text)
                 iso = _country_of_word(gaz, m.group("who") if m else text)
                 ent = _country_entity(gaz, iso)
+                if ent is None and (bloc := gaz.bloc_adjective(_clean_name(text))) is not None:
+                    ent = _entry_entity(gaz, bloc)
                 if ent is not None and ent not in found:
                     found.append(ent)
     return found
 
 
-def _recent(state: _State, before: int, types: frozenset[str], *, skip: Iterable[Entity] = ()) -> Entity | None:
+def _recent(
+    state: _State, before: int, types: frozenset[str], *, skip: Iterable[Entity] = ()
+) -> Entity | None:
     skip = set(skip)
     for i, ent, _ in reversed(state.history):
         if i < before and ent.type in types and ent not in skip:
@@ -362,7 +415,7 @@ def _recent(state: _State, before: int, types: frozenset[str], *, skip: Iterable
 
 
 def _pair(state: _State, before: int, types: frozenset[str]) -> tuple[Entity, ...]:
-    """Resolve "both countries" / "the two leaders": the latest coordinated pair, else the two most salient."""
+    """Resolve "both countries" or "the two leaders": the latest coordinated pair, else the top two."""
     for i, group in reversed(state.pairs):
         if i < before and len(group) >= 2 and all(e.type in types for e in group) and before - i < 400:
             return group[:2]
@@ -380,11 +433,9 @@ def _thing_mention(state: _State, tok: Token) -> Mention | None:
     """A common noun that relations deal in (munitions, sanctions), from the gazetteer."""
     gaz = state.gaz
     mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.i == tok.i - 1]
-    candidates = []
-    if mods:
-        candidates.append((mods[0].i, f"{mods[0].lower_} {tok.lower_}"))
-    candidates += [(tok.i, tok.lower_), (tok.i, tok.lemma_.lower())]
-    for start, text in candidates:
+    candidates = [f"{mods[0].lower_} {tok.lower_}"] if mods else []
+    candidates += [tok.lower_, tok.lemma_.lower()]
+    for text in candidates:
         entry = gaz.lookup(text)
         if entry is not None and entry.type in {"Item", "Policy"}:
             return Mention(tok.i, tok.i + 1, (Entity(entry.name, entry.type, None),), "thing", 1.0)
@@ -538,8 +589,14 @@ def resolve_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = Non
     # persons whose country was stated after their first mention: update to the final entity
     final = {name: ent for name, ent in state.persons.items()}
     mentions = {
-        i: Mention(m.start, m.end, tuple(final.get(e.name, e) if e.type == "Person" else e for e in m.entities),
-                   m.kind, m.confidence, m.seat)
+        i: Mention(
+            m.start,
+            m.end,
+            tuple(final.get(e.name, e) if e.type == "Person" else e for e in m.entities),
+            m.kind,
+            m.confidence,
+            m.seat,
+        )
         for i, m in state.mentions.items()
     }
     entities = [final.get(e.name, e) if e.type == "Person" else e for e in entities]

@@ -11,15 +11,28 @@ from ._app import err_console
 __all__ = ["settings_from", "report_skip", "check_paths", "DEFAULT_MODEL"]
 
 
-def settings_from(*, model: str, min_confidence: float, workers: int = 1, batch_size: int = 32,
-                  keep_hedged: bool = False, **extra) -> Settings:
+def settings_from(
+    *,
+    model: str,
+    min_confidence: float,
+    workers: int = 1,
+    batch_size: int = 32,
+    keep_hedged: bool = False,
+    **extra,
+) -> Settings:
     """Build Settings from CLI options, checking ranges."""
     if not 0.0 <= min_confidence <= 1.0:
         raise ConfigError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}")
-    return Settings(model=model, min_confidence=min_confidence, workers=workers, batch_size=batch_size,
-                    keep_hedged=keep_hedged, **extra)
+    return Settings(
+        model=model,
+        min_confidence=min_confidence,
+        workers=workers,
+        batch_size=batch_size,
+        keep_hedged=keep_hedged,
+        **extra,
+    )
 
 
 def check_paths(paths: list[Path]) -> list[Path]:

@@ -31,8 +31,9 @@ def print_summary(report: RunReport) -> None:
     for s in report.skipped:
         err_console.print(f"  skipped {s}", markup=False)
     if report.review:
-        err_console.print(f"  {report.review} non-conforming triples moved to {report.outputs.get('review')}",
-                          markup=False)
+        err_console.print(
+            f"  {report.review} non-conforming triples moved to {report.outputs.get('review')}", markup=False
+        )
     for name, path in report.outputs.items():
         err_console.print(f"  wrote {name}: {path}", markup=False)
 
@@ -49,18 +50,32 @@ def build_cli(
     cache: Path = Opt(None, "--cache", help="Extraction cache folder (default: OUT/.cache)."),
     no_cache: bool = Opt(False, "--no-cache", help="Do not read or write the extraction cache."),
     validate: bool = Opt(False, "--validate", help="Move triples that break the SHACL shapes to review.ttl."),
-    infer: bool = Opt(False, "--infer", help="Materialise symmetric/inverse properties and superclasses (OWL RL)."),
+    infer: bool = Opt(
+        False, "--infer", help="Materialise symmetric/inverse properties and superclasses (OWL RL)."
+    ),
     quiet: bool = Opt(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
     """Build the knowledge graph: OUT/graph.ttl, OUT/graph.html and OUT/store/."""
     try:
         paths = check_paths(paths or [Path("data")])
-        settings = settings_from(model=model, min_confidence=min_confidence, workers=workers,
-                                 executor=executor, scheduler=scheduler,
-                                 cache_dir=None if no_cache else str(cache or out / ".cache"))
+        settings = settings_from(
+            model=model,
+            min_confidence=min_confidence,
+            workers=workers,
+            executor=executor,
+            scheduler=scheduler,
+            cache_dir=None if no_cache else str(cache or out / ".cache"),
+        )
         with article_progress(enabled=not quiet) as progress:
-            report = run(paths, out_dir=out, settings=settings, progress=progress, on_skip=report_skip,
-                         validate=validate, infer=infer)
+            report = run(
+                paths,
+                out_dir=out,
+                settings=settings,
+                progress=progress,
+                on_skip=report_skip,
+                validate=validate,
+                infer=infer,
+            )
     except KgError as err:
         raise fail(err) from None
     if not quiet:

@@ -58,9 +58,20 @@ def eval_cli(
     t = Table(show_header=True, header_style="bold")
     for col in ("", "P", "R", "F1", "tp", "pred", "gold"):
         t.add_column(col, justify="right" if col else "left")
-    for name, s in [("strict", report.strict), ("pairs", report.pairs), *sorted(report.per_predicate.items())]:
-        t.add_row(name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.n_pred),
-                  str(s.n_gold))
+    for name, s in [
+        ("strict", report.strict),
+        ("pairs", report.pairs),
+        *sorted(report.per_predicate.items()),
+    ]:
+        t.add_row(
+            name,
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            str(s.tp),
+            str(s.n_pred),
+            str(s.n_gold),
+        )
     out_console.print(t)
     if show:
         for m in report.misses:

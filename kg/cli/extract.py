@@ -17,8 +17,19 @@ from ._progress import article_progress
 __all__ = ["extract_cli", "format_rows", "FORMATS"]
 
 FORMATS = ("jsonl", "tsv", "table")
-_TSV_FIELDS = ("article", "subject", "subject_type", "subject_country", "predicate", "object", "object_type",
-               "object_country", "confidence", "rule", "evidence")
+_TSV_FIELDS = (
+    "article",
+    "subject",
+    "subject_type",
+    "subject_country",
+    "predicate",
+    "object",
+    "object_type",
+    "object_country",
+    "confidence",
+    "rule",
+    "evidence",
+)
 
 
 def _tsv_cell(value: object) -> str:
@@ -43,15 +54,18 @@ def extract_cli(
     model: str = Opt(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline package."),
     min_confidence: float = Opt(0.0, "--min-confidence", help="Drop triples below this confidence."),
     workers: int = Opt(1, "--workers", "-w", help="Worker processes for extraction."),
-    all_modalities: bool = Opt(False, "--all", help="Also print negated/speculative triples (with modality)."),
+    all_modalities: bool = Opt(
+        False, "--all", help="Also print negated/speculative triples (with modality)."
+    ),
 ) -> None:
     """Print one row per triple and article: subject, predicate, object, evidence, confidence."""
     try:
         if fmt not in FORMATS:
             raise ConfigError(Errors.E002.format(value=fmt, allowed=", ".join(FORMATS)))
         paths = check_paths(paths or [Path("data")])
-        settings = settings_from(model=model, min_confidence=min_confidence, workers=workers,
-                                 keep_hedged=all_modalities)
+        settings = settings_from(
+            model=model, min_confidence=min_confidence, workers=workers, keep_hedged=all_modalities
+        )
         with article_progress(enabled=fmt == "table") as progress:
             results, _ = extract(paths, settings, progress=progress, on_skip=report_skip)
         if not results:
@@ -70,8 +84,13 @@ def extract_cli(
         for col in ("article", "subject", "predicate", "object", "conf"):
             table.add_column(col)
         for r in rows:
-            table.add_row(str(r["article"]), str(r["subject"]), str(r["predicate"]), str(r["object"]),
-                          f"{r['confidence']:.2f}")
+            table.add_row(
+                str(r["article"]),
+                str(r["subject"]),
+                str(r["predicate"]),
+                str(r["object"]),
+                f"{r['confidence']:.2f}",
+            )
         out_console.print(table)
         return
     sys.stdout.write(format_rows(rows, fmt))

@@ -80,8 +80,9 @@ def _owner_mention(tok: Token, res: Resolution, *, possessor_only: bool = False)
     return None
 
 
-def _args(tok: Token, res: Resolution, *, place: bool = False, conj: bool = True,
-          object_position: bool = False) -> list[Arg]:
+def _args(
+    tok: Token, res: Resolution, *, place: bool = False, conj: bool = True, object_position: bool = False
+) -> list[Arg]:
     """Entities a syntactic argument refers to, its conjuncts included.
 
     place (bool): keep capitals as cities (objects of visits); otherwise seats stand for countries.
@@ -102,8 +103,11 @@ def _args(tok: Token, res: Resolution, *, place: bool = False, conj: bool = True
             # "Iran's leader, Ayatollah Khomeini, ...": a title noun with the name in apposition
             m = next((res.at(c) for c in t.children if c.dep_ == "appos" and res.at(c) is not None), None)
             if m is not None and lemma in P.TARGET_NOUNS and lemma not in P.ACTION_NOUNS:
-                out.extend(Arg(e, m.confidence * 0.75) for e in ((m.seat,) if m.seat else m.entities)
-                           if e is not None and e.type == "Country")
+                out.extend(
+                    Arg(e, m.confidence * 0.75)
+                    for e in ((m.seat,) if m.seat else m.entities)
+                    if e is not None and e.type == "Country"
+                )
                 continue
         if m is None:
             continue
@@ -218,10 +222,11 @@ def modality(tok: Token) -> str:
             return HEDGED
         if not first and lemma in P.NEGATIVE_GOVERNORS and tok.dep_ in {"xcomp", "dobj"}:
             return NEGATED
-        if cur.dep_ in {"ccomp", "parataxis"} or cur.head.i == cur.i:
-            # reported speech: the content clause keeps its own modality
-            if cur.head.i == cur.i or cur.head.lemma_.lower() in P.REPORTING_VERBS:
-                break
+        # reported speech: the content clause keeps its own modality
+        if cur.head.i == cur.i or (
+            cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in P.REPORTING_VERBS
+        ):
+            break
         cur = cur.head
         first = False
     return ASSERTED
@@ -235,7 +240,9 @@ def _fits(ent: Entity, kind: str) -> bool:
 
 
 def _requires_ok(tok: Token, frame: Frame) -> bool:
-    return all(any(c.dep_ == dep and c.lemma_.lower() == lem for c in tok.children) for dep, lem in frame.requires)
+    return all(
+        any(c.dep_ == dep and c.lemma_.lower() == lem for c in tok.children) for dep, lem in frame.requires
+    )
 
 
 def _open_item(tok: Token) -> Entity | None:
@@ -290,8 +297,14 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     return []
 
 
-def _frame_objects(tok: Token, frame: Frame, res: Resolution, *, patients: list[Arg] | None = None,
-                   extra: Token | None = None) -> list[Arg]:
+def _frame_objects(
+    tok: Token,
+    frame: Frame,
+    res: Resolution,
+    *,
+    patients: list[Arg] | None = None,
+    extra: Token | None = None,
+) -> list[Arg]:
     """Objects of a frame at a trigger (and at its light verb, when given)."""
     place = frame.kind == "place"
     out: list[Arg] = []
@@ -299,7 +312,9 @@ def _frame_objects(tok: Token, frame: Frame, res: Resolution, *, patients: list[
         if slot == "dobj" and patients is not None:
             out.extend(patients)
             continue
-        toks = _slot_tokens(tok, slot) + (_slot_tokens(extra, slot) if extra is not None and slot != "dobj" else [])
+        toks = _slot_tokens(tok, slot) + (
+            _slot_tokens(extra, slot) if extra is not None and slot != "dobj" else []
+        )
         for t in toks:
             found = _args(t, res, place=place, object_position=True)
             if not found and frame.open_item and frame.kind == "item":
@@ -309,8 +324,9 @@ def _frame_objects(tok: Token, frame: Frame, res: Resolution, *, patients: list[
     return [a for a in out if _fits(a.entity, frame.kind)]
 
 
-def _emit(subjects: list[Arg], objects: list[Arg], frame: Frame, trigger: Token, rule: str,
-          factor: float = 1.0) -> Iterator[_Candidate]:
+def _emit(
+    subjects: list[Arg], objects: list[Arg], frame: Frame, trigger: Token, rule: str, factor: float = 1.0
+) -> Iterator[_Candidate]:
     for s in subjects:
         for o in objects:
             subj, obj = (o, s) if frame.reverse else (s, o)
@@ -320,11 +336,15 @@ def _emit(subjects: list[Arg], objects: list[Arg], frame: Frame, trigger: Token,
             yield _Candidate(subj.entity, frame.predicate, obj.entity, trigger.i, rule, conf)
 
 
-def _pairs(group: list[Arg], frame: Frame, trigger: Token, rule: str, factor: float = 1.0) -> Iterator[_Candidate]:
+def _pairs(
+    group: list[Arg], frame: Frame, trigger: Token, rule: str, factor: float = 1.0
+) -> Iterator[_Candidate]:
     ents = list(dict.fromkeys(a.entity for a in group if _fits(a.entity, "actor")))
     conf = {a.entity: a.confidence for a in group}
     for a, b in combinations(ents, 2):
-        yield _Candidate(a, frame.predicate, b, trigger.i, rule, frame.confidence * min(conf[a], conf[b]) * factor)
+        yield _Candidate(
+            a, frame.predicate, b, trigger.i, rule, frame.confidence * min(conf[a], conf[b]) * factor
+        )
 
 
 def _is_goods(tok: Token, res: Resolution) -> bool:
@@ -333,14 +353,20 @@ def _is_goods(tok: Token, res: Resolution) -> bool:
     if m is not None:
         return any(e.type == "Item" for e in m.entities)
     lex = load_lexicon()
-    return tok.pos_ == "NOUN" and tok.lemma_.lower() not in lex.nouns and tok.lemma_.lower() not in P.ACTION_NOUNS
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() not in lex.nouns
+        and tok.lemma_.lower() not in P.ACTION_NOUNS
+    )
 
 
 def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> Iterator[_Candidate]:
     passive = _is_passive(v)
     if passive:
         subjects = _agents(v, res)
-        patients = [a for c in v.children if c.dep_ in P.PASS_SUBJ_DEPS for a in _args(c, res, object_position=True)]
+        patients = [
+            a for c in v.children if c.dep_ in P.PASS_SUBJ_DEPS for a in _args(c, res, object_position=True)
+        ]
         if v.dep_ == "acl":
             patients += _args(v.head, res, conj=False)
         rule = "kg.rules.passive.v1"
@@ -423,7 +449,9 @@ def _noun_candidates(n: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             if len(group) >= 2:
                 yield from _pairs(group, frame, n, rule, 0.9)
         elif strong and frame.predicate == "sanctions":
-            yield from _emit(strong, _implicit_target(n, strong, res), frame, n, "kg.rules.noun.implicit.v1", 0.7)
+            yield from _emit(
+                strong, _implicit_target(n, strong, res), frame, n, "kg.rules.noun.implicit.v1", 0.7
+            )
 
 
 def _implicit_target(n: Token, sanctioners: list[Arg], res: Resolution) -> list[Arg]:
@@ -470,7 +498,11 @@ def _member_candidates(doc: Doc, res: Resolution) -> Iterator[_Candidate]:
     for tok in doc:
         if tok.lemma_.lower() not in P.MEMBER_NOUNS:
             continue
-        before = doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].text == "-" else (doc[tok.i - 1] if tok.i else None)
+        before = (
+            doc[tok.i - 2]
+            if tok.i >= 2 and doc[tok.i - 1].text == "-"
+            else (doc[tok.i - 1] if tok.i else None)
+        )
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         org = res.at(before) if before is not None else None
         ctry = res.at(after) if after is not None else None
@@ -485,7 +517,9 @@ def _member_candidates(doc: Doc, res: Resolution) -> Iterator[_Candidate]:
                 for a in _args(o, res):
                     if a.entity.type in {"Organization", "Bloc"}:
                         for s in subjects:
-                            yield _Candidate(s.entity, "memberOf", a.entity, tok.i, "kg.rules.member.v1", 0.85)
+                            yield _Candidate(
+                                s.entity, "memberOf", a.entity, tok.i, "kg.rules.member.v1", 0.85
+                            )
 
 
 def _place_candidates(doc: Doc, res: Resolution) -> Iterator[_Candidate]:
@@ -496,18 +530,28 @@ def _place_candidates(doc: Doc, res: Resolution) -> Iterator[_Candidate]:
         ent = m.entities[0]
         if ent.type in {"Facility", "City", "Region"}:
             for c in tok.children:
-                targets = [c] if c.dep_ == "poss" else (_prep_objects(tok, "in") if c.dep_ == "prep" and c.lower_ == "in" else [])
+                targets = (
+                    [c]
+                    if c.dep_ == "poss"
+                    else (_prep_objects(tok, "in") if c.dep_ == "prep" and c.lower_ == "in" else [])
+                )
                 for t in targets:
                     for a in _args(t, res, place=True, conj=False):
-                        if a.entity.type in PLACE_TYPES and a.entity != ent and (
-                            ent.type == "Facility" or a.entity.type == "Country"
+                        if (
+                            a.entity.type in PLACE_TYPES
+                            and a.entity != ent
+                            and (ent.type == "Facility" or a.entity.type == "Country")
                         ):
                             yield _Candidate(ent, "locatedIn", a.entity, tok.i, "kg.rules.place.v1", 0.85)
         if ent.type == "City" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
             nxt = res.at(doc[tok.i + 2])
-            if nxt is not None and nxt.entities[0].type == "Country" and nxt.kind == "name":
-                if ent.country in (None, nxt.entities[0].country):
-                    yield _Candidate(ent, "locatedIn", nxt.entities[0], tok.i, "kg.rules.place.v1", 0.9)
+            if (
+                nxt is not None
+                and nxt.entities[0].type == "Country"
+                and nxt.kind == "name"
+                and ent.country in (None, nxt.entities[0].country)
+            ):
+                yield _Candidate(ent, "locatedIn", nxt.entities[0], tok.i, "kg.rules.place.v1", 0.9)
 
 
 def _dateline_candidates(doc: Doc, article: Article, gaz: Gazetteer) -> Iterator[_Candidate]:
@@ -520,21 +564,31 @@ def _dateline_candidates(doc: Doc, article: Article, gaz: Gazetteer) -> Iterator
     if country is None or not city_text:
         return
     entry = gaz.lookup(city_text)
-    city = Entity(entry.name, "City", country.country) if entry and entry.type == "City" else Entity(
-        city_text, "City", country.country
+    city = (
+        Entity(entry.name, "City", country.country)
+        if entry and entry.type == "City"
+        else Entity(city_text, "City", country.country)
     )
     at = doc.text.find(article.place.split(",")[0])
     tok = doc.char_span(at, at + 1, alignment_mode="expand") if at >= 0 else None
     if tok is None:
         return
-    yield _Candidate(city, "locatedIn", Entity(country.name, "Country", country.country), tok.start,
-                     "kg.rules.dateline.v1", 0.95)
+    yield _Candidate(
+        city,
+        "locatedIn",
+        Entity(country.name, "Country", country.country),
+        tok.start,
+        "kg.rules.dateline.v1",
+        0.95,
+    )
 
 
 # ----------------------------------------------------------------------------- assembly
 
 
-def _candidates(doc: Doc, article: Article, res: Resolution, lex: Lexicon, gaz: Gazetteer) -> Iterator[_Candidate]:
+def _candidates(
+    doc: Doc, article: Article, res: Resolution, lex: Lexicon, gaz: Gazetteer
+) -> Iterator[_Candidate]:
     for tok in doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} and lemma in lex.verbs:
@@ -587,8 +641,14 @@ def _canonical(c: _Candidate) -> _Candidate:
     return c
 
 
-def extract_relations(doc: Doc, article: Article, res: Resolution, *, lexicon: Lexicon | None = None,
-                      gazetteer: Gazetteer | None = None) -> Iterator[Relation]:
+def extract_relations(
+    doc: Doc,
+    article: Article,
+    res: Resolution,
+    *,
+    lexicon: Lexicon | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> Iterator[Relation]:
     """Yield every relation found in a resolved article, each with evidence and modality."""
     lex = lexicon or load_lexicon()
     gaz = gazetteer or load_gazetteer()
@@ -601,22 +661,27 @@ def extract_relations(doc: Doc, article: Article, res: Resolution, *, lexicon: L
         if key in seen:
             continue
         seen.add(key)
-        structural = cand.rule in {"kg.rules.title.v1", "kg.rules.dateline.v1", "kg.rules.place.v1",
-                                   "kg.rules.member.v1"}
+        structural = cand.rule in {
+            "kg.rules.title.v1",
+            "kg.rules.dateline.v1",
+            "kg.rules.place.v1",
+            "kg.rules.member.v1",
+        }
         mod = ASSERTED if structural else modality(doc[cand.trigger])
-        yield Relation(cand.subject, cand.predicate, cand.object, ev, round(min(cand.confidence, 1.0), 3),
-                       cand.rule, mod)
+        yield Relation(
+            cand.subject, cand.predicate, cand.object, ev, round(min(cand.confidence, 1.0), 3), cand.rule, mod
+        )
 
 
-def extract_article(doc: Doc, article: Article, *, keep_hedged: bool = False,
-                    min_confidence: float = 0.0) -> ArticleResult:
+def extract_article(
+    doc: Doc, article: Article, *, keep_hedged: bool = False, min_confidence: float = 0.0
+) -> ArticleResult:
     """Resolve and extract one parsed article into an ArticleResult (asserted relations by default)."""
     res = resolve_doc(doc, article)
     rels = [
-        r for r in extract_relations(doc, article, res)
+        r
+        for r in extract_relations(doc, article, res)
         if (keep_hedged or r.modality == ASSERTED) and r.confidence >= min_confidence
     ]
     rels.sort(key=lambda r: (r.evidence.start, r.subject.name, r.predicate, r.object.name))
-    ents = {e for r in rels for e in (r.subject, r.object)}
-    entities = tuple(e for e in res.entities if e.type != "Person" or e in ents or True)
-    return ArticleResult(article, entities, tuple(rels))
+    return ArticleResult(article, res.entities, tuple(rels))

@@ -54,7 +54,9 @@ def _parse_line(line: str, where: str) -> Frame:
         raise ConfigError(f"{where}: '{predicate}' is not a property of the ontology") from err
     flag_set = set() if flags == "-" else set(flags.split(","))
     requires = tuple(
-        tuple(f.split(":", 2)[1:]) for f in sorted(flag_set) if f.startswith("requires:")  # type: ignore[misc]
+        tuple(f.split(":", 2)[1:])
+        for f in sorted(flag_set)
+        if f.startswith("requires:")  # type: ignore[misc]
     )
     return Frame(
         pos=pos,

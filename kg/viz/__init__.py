@@ -12,7 +12,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from ..atomic import write_text_atomic
-from .page import graph_counts, payload, render
+from .page import payload, render
 from .views import VIEWS, View, article_ids, build_view, parse_view
 
 __all__ = [
@@ -23,7 +23,6 @@ __all__ = [
     "article_ids",
     "payload",
     "render",
-    "graph_counts",
     "generate_html",
     "write_html",
 ]

@@ -18,16 +18,15 @@ import html
 import json
 import math
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-
-import networkx as nx
 
 from .layout import LARGE, importance, labelled_nodes, precomputed_layout
 from .style import FAMILY_COLOURS, FAMILY_ORDER, NODE_STYLES, balance_colour, node_style
 from .views import View
 
-__all__ = ["render", "payload", "script_json", "graph_counts", "edge_width", "MAX_EVIDENCE"]
+__all__ = ["render", "payload", "script_json", "edge_width", "MAX_EVIDENCE"]
 
 MAX_EVIDENCE = 30  # evidence sentences kept per edge in the page
 _ASSETS = Path(__file__).resolve().parent / "assets"
@@ -57,14 +56,17 @@ def _vis_assets() -> tuple[str, str]:
     return _inline_safe(js, "script"), _inline_safe(css, "style")
 
 
+def _asset(name: str) -> str:
+    return (_ASSETS / name).read_text(encoding="utf-8")
+
+
 @cache
 def _own_assets() -> tuple[str, str, str]:
     """Return (page template, viewer JS, viewer CSS)."""
-    read = lambda name: (_ASSETS / name).read_text(encoding="utf-8")  # noqa: E731
     return (
-        read("page.html"),
-        _inline_safe(read("viewer.js"), "script"),
-        _inline_safe(read("viewer.css"), "style"),
+        _asset("page.html"),
+        _inline_safe(_asset("viewer.js"), "script"),
+        _inline_safe(_asset("viewer.css"), "style"),
     )
 
 
@@ -108,10 +110,13 @@ def _smooth(index: int) -> dict[str, object]:
     return {"enabled": True, "type": side, "roundness": round(0.18 * ((index + 1) // 2), 2)}
 
 
-def _options(view: View, *, large: bool, n_nodes: int) -> dict[str, object]:
+def _options(classes: Iterable[str], *, large: bool, n_nodes: int) -> dict[str, object]:
     groups = {
-        cls: {"shape": style.shape, "color": {"background": style.colour, "border": "#333333"}}
-        for cls, style in NODE_STYLES.items()
+        cls: {
+            "shape": node_style(cls).shape,
+            "color": {"background": node_style(cls).colour, "border": "#333333"},
+        }
+        for cls in sorted({*NODE_STYLES, *classes})
     }
     iterations = 300 if n_nodes <= 300 else 200
     return {
@@ -282,7 +287,7 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
         "subtitle": view.subtitle,
         "large": large,
         "stats": {"nodes": len(nodes), "edges": len(vis_edges)},
-        "options": _options(view, large=large, n_nodes=len(nodes)),
+        "options": _options((d["type"] for _, d in G.nodes(data=True)), large=large, n_nodes=len(nodes)),
         "legend": _legend(view),
         "nodes": nodes,
         "edges": vis_edges,
@@ -323,8 +328,3 @@ def render(view: View, *, physics: bool | None = None) -> str:
         "VIEWER_JS": viewer_js,
     }
     return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
-
-
-def graph_counts(G: nx.MultiDiGraph) -> dict[str, int]:
-    """Return {"nodes", "edges"} of a view graph (what the page must show)."""
-    return {"nodes": G.number_of_nodes(), "edges": G.number_of_edges()}

