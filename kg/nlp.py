@@ -9,6 +9,7 @@ Components added to the installed pipeline:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -28,13 +29,21 @@ __all__ = ["load_pipeline", "annotate", "paragraph_boundaries", "UNUSED_COMPONEN
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
+# "SEOUL, South Korea (AP) - " or "WASHINGTON (Reuters) - " at the start of a paragraph
+_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{1,40}(?:, [A-Z][\w .'-]{1,40})?(?: \([A-Za-z .-]{1,30}\))? ?- ")
+
+
 @Language.component("kg_paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break; leave other boundaries to the parser."""
+    """Start a sentence after every line break and after a dateline; other boundaries are the parser's."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             tok.is_sent_start = True
+    for m in _DATELINE.finditer(doc.text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is not None and span.start > 0:
+            doc[span.start].is_sent_start = True
     return doc
 
 

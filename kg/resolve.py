@@ -26,7 +26,7 @@ __all__ = ["Mention", "Role", "Resolution", "resolve_doc", "ACTOR_TYPES", "PLACE
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "Bloc"})
 PLACE_TYPES = frozenset({"Country", "City", "Region", "Facility", "Place"})
 _LABEL_TYPES = {"GPE": "City", "LOC": "Region", "FAC": "Facility", "ORG": "Organization", "PERSON": "Person"}
-_NAMED_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+_NAMED_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"})
 _TITLE_WORDS = (
     P.LEADER_TITLES
     | P.OFFICIAL_TITLES
@@ -292,7 +292,7 @@ def doc_dateline_start(doc: Doc, article: Article) -> int:
 
 def _title_role(words: Iterable[str]) -> str | None:
     """Return "leader", "official" or None from the title words before or around a name."""
-    ws = [w.lower().strip(".") for w in words]
+    ws = [w.lower().strip(".") for w in words if w not in {"-", "–"}]
     if not ws:
         return None
     joined = " ".join(ws)
@@ -453,9 +453,9 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
         countries = _modifier_countries(state, tok)
         if countries:
             if lemma in P.PERSON_DESCRIPTIONS | {"president", "minister", "premier", "chancellor", "king"}:
-                for person_name, iso in state.person_country.items():
-                    if countries[0].country == iso and len(countries) == 1:
-                        return Mention(tok.i, tok.i + 1, (state.persons[person_name],), "description", 0.8)
+                for _, ent, _ in reversed(state.history):
+                    if ent.type == "Person" and len(countries) == 1 and ent.country == countries[0].country:
+                        return Mention(tok.i, tok.i + 1, (ent,), "description", 0.8)
             return Mention(tok.i, tok.i + 1, tuple(countries), "nominal", 0.85)
     dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "quantmod"}}
     if _is_plural(tok) and dets & P.PAIR_DETERMINERS:
@@ -551,7 +551,10 @@ def resolve_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = Non
         elif span is not None and not _dateline_skip(article, span, dl_end):
             is_modifier = span.label_ == "NORP" and span.root.dep_ in {"amod", "compound", "nmod"}
             ent, seat = _named_entity(state, span)
-            if ent is not None:
+            thing = state.gaz.lookup(_clean_name(span.text)) if ent is None else None
+            if thing is not None and thing.type in {"Item", "Policy"}:
+                mention = Mention(span.start, span.end, (Entity(thing.name, thing.type, None),), "thing", 0.9)
+            elif ent is not None:
                 kind = "name"
                 mention = Mention(span.start, span.end, (ent,), kind, 0.95 if is_modifier else 1.0, seat)
         elif tok.pos_ == "PRON":

@@ -32,7 +32,11 @@ def test_nlp_missing_model_is_config_error():
 
 
 def test_nlp_paragraph_boundaries_component_marks_line_starts(nlp):
-    doc = Doc(nlp.vocab, words=["Talks", "end", "\n\n", "Iran", "left", "."], spaces=[True, False, False, True, False, False])
+    doc = Doc(
+        nlp.vocab,
+        words=["Talks", "end", "\n\n", "Iran", "left", "."],
+        spaces=[True, False, False, True, False, False],
+    )
     out = paragraph_boundaries(doc)
     assert out is doc
     assert doc[3].is_sent_start  # first token after the blank line
@@ -75,7 +79,9 @@ def test_nlp_headline_merges_without_component(nlp):
 @pytest.mark.parametrize(
     ("text", "surface", "label", "canonical"),
     [
-        pytest.param("Erdogan met officials in Ankara.", "Erdogan", "PERSON", "Recep Tayyip Erdoğan", id="surname"),
+        pytest.param(
+            "Erdogan met officials in Ankara.", "Erdogan", "PERSON", "Recep Tayyip Erdoğan", id="surname"
+        ),
         pytest.param("The U.S. and Brazil held talks.", "U.S.", "GPE", "United States", id="acronym"),
         pytest.param("Türkiye objected to the plan.", "Türkiye", "GPE", "Turkey", id="country-alias"),
         pytest.param("The Kremlin said nothing.", "Kremlin", "FAC", "Kremlin", id="seat"),

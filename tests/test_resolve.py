@@ -32,56 +32,148 @@ def _at(doc, res: Resolution, word: str, nth: int = 1) -> tuple[str, ...]:
     ("text", "word", "nth", "expected"),
     [
         # gazetteer names and aliases, canonical as Wikidata labels them
-        pytest.param("Erdogan said Ankara would respond.", "Erdogan", 1, ("Recep Tayyip Erdoğan",), id="alias-diacritics"),
-        pytest.param("The U.S. and the UK condemned the move.", "U.S.", 1, ("United States",), id="acronym-us"),
-        pytest.param("The U.S. and the UK condemned the move.", "UK", 1, ("United Kingdom",), id="acronym-uk"),
+        pytest.param(
+            "Erdogan said Ankara would respond.",
+            "Erdogan",
+            1,
+            ("Recep Tayyip Erdoğan",),
+            id="alias-diacritics",
+        ),
+        pytest.param(
+            "The U.S. and the UK condemned the move.", "U.S.", 1, ("United States",), id="acronym-us"
+        ),
+        pytest.param(
+            "The U.S. and the UK condemned the move.", "UK", 1, ("United Kingdom",), id="acronym-uk"
+        ),
         pytest.param("Türkiye objected to the plan.", "Türkiye", 1, ("Turkey",), id="country-alias"),
         # titles stripped
-        pytest.param("President Lula spoke first. Lula then left.", "Lula", 1, ("Luiz Inácio Lula da Silva",),
-                     id="title-stripped"),
-        pytest.param("Senator Paulo Ribeiro criticized the plan.", "Paulo", 1, ("Paulo Ribeiro",),
-                     id="title-stripped-unknown-person"),
+        pytest.param(
+            "President Lula spoke first. Lula then left.",
+            "Lula",
+            1,
+            ("Luiz Inácio Lula da Silva",),
+            id="title-stripped",
+        ),
+        pytest.param(
+            "Senator Paulo Ribeiro criticized the plan.",
+            "Paulo",
+            1,
+            ("Paulo Ribeiro",),
+            id="title-stripped-unknown-person",
+        ),
         # within-article alias chains
-        pytest.param("Narendra Modi met reporters. Later, Modi left for Tokyo.", "Modi", 1, ("Narendra Modi",),
-                     id="alias-chain-gazetteer"),
-        pytest.param("Senator Paulo Ribeiro criticized the plan. Later that day, Ribeiro met Argentine diplomats.",
-                     "Ribeiro", 2, ("Paulo Ribeiro",), id="alias-chain-invented"),
-        pytest.param("Chilean Foreign Minister Ana Rojas met Peruvian officials. On Monday, Rojas flew to Lima.",
-                     "Rojas", 2, ("Ana Rojas",), id="alias-chain-surname-mislabelled",
-                     marks=_xfail("NER labels the lone surname GPE; a surname of a person already named in "
-                                  "the article should resolve to that person whatever the NER label")),
+        pytest.param(
+            "Narendra Modi met reporters. Later, Modi left for Tokyo.",
+            "Modi",
+            1,
+            ("Narendra Modi",),
+            id="alias-chain-gazetteer",
+        ),
+        pytest.param(
+            "Senator Paulo Ribeiro criticized the plan. Later that day, Ribeiro met Argentine diplomats.",
+            "Ribeiro",
+            2,
+            ("Paulo Ribeiro",),
+            id="alias-chain-invented",
+        ),
+        pytest.param(
+            "Chilean Foreign Minister Ana Rojas met Peruvian officials. On Monday, Rojas flew to Lima.",
+            "Rojas",
+            2,
+            ("Ana Rojas",),
+            id="alias-chain-surname-mislabelled",
+            marks=_xfail(
+                "NER labels the lone surname GPE; a surname of a person already named in "
+                "the article should resolve to that person whatever the NER label"
+            ),
+        ),
         # demonym + group noun -> the country
-        pytest.param("Russian officials met Chinese forces.", "officials", 1, ("Russia",), id="demonym-officials"),
+        pytest.param(
+            "Russian officials met Chinese forces.", "officials", 1, ("Russia",), id="demonym-officials"
+        ),
         pytest.param("Russian officials met Chinese forces.", "forces", 1, ("China",), id="demonym-forces"),
-        pytest.param("The Turkish government protested.", "government", 1, ("Turkey",), id="demonym-government"),
-        pytest.param("Hungarian and Slovak diplomats met in Vienna.", "diplomats", 1, ("Hungary", "Slovakia"),
-                     id="coordinated-demonyms"),
+        pytest.param(
+            "The Turkish government protested.", "government", 1, ("Turkey",), id="demonym-government"
+        ),
+        pytest.param(
+            "Hungarian and Slovak diplomats met in Vienna.",
+            "diplomats",
+            1,
+            ("Hungary", "Slovakia"),
+            id="coordinated-demonyms",
+        ),
         # pronouns and descriptions
-        pytest.param("Takaichi spoke on Monday. She criticized China.", "She", 1, ("Sanae Takaichi",), id="pronoun-she"),
-        pytest.param("India and Japan signed a deal. They also condemned North Korea.", "They", 1, ("India", "Japan"),
-                     id="pronoun-they-coordination"),
-        pytest.param("Erdogan met Pezeshkian in Ankara. They condemned Israel.", "They", 1,
-                     ("Recep Tayyip Erdoğan", "Masoud Pezeshkian"), id="pronoun-they-subject-and-object",
-                     marks=_xfail("'they' after 'X met Y' means X and Y; only coordinated groups are pairs")),
-        pytest.param("Germany and France signed a deal. Both countries praised it.", "countries", 1,
-                     ("Germany", "France"), id="both-countries"),
-        pytest.param("Modi met Lula in Brasilia. The two leaders spoke.", "leaders", 1,
-                     ("Luiz Inácio Lula da Silva", "Narendra Modi"), id="the-two-leaders"),
-        pytest.param("North Korea tested a missile. The reclusive nation threatened Japan.", "nation", 1,
-                     ("North Korea",), id="the-reclusive-nation"),
-        pytest.param("Brazilian President João Costa spoke. The Brazilian president left.", "president", 1,
-                     ("João Costa",), id="demonym-title-description-invented"),
-        pytest.param("Iranian President Masoud Pezeshkian spoke. The Iranian president left.", "president", 1,
-                     ("Masoud Pezeshkian",), id="demonym-title-description-gazetteer",
-                     marks=_xfail("'the Iranian president' after a titled gazetteer person gives Iran, not the "
-                                  "person: person_country is only filled when the title changes the country")),
-        pytest.param("Donald Trump spoke on Friday. The US leader left.", "leader", 1, ("Donald Trump",),
-                     id="the-us-leader",
-                     marks=_xfail("'the US leader' should resolve to the US person just named (issue 3)")),
+        pytest.param(
+            "Takaichi spoke on Monday. She criticized China.", "She", 1, ("Sanae Takaichi",), id="pronoun-she"
+        ),
+        pytest.param(
+            "India and Japan signed a deal. They also condemned North Korea.",
+            "They",
+            1,
+            ("India", "Japan"),
+            id="pronoun-they-coordination",
+        ),
+        pytest.param(
+            "Erdogan met Pezeshkian in Ankara. They condemned Israel.",
+            "They",
+            1,
+            ("Recep Tayyip Erdoğan", "Masoud Pezeshkian"),
+            id="pronoun-they-subject-and-object",
+            marks=_xfail("'they' after 'X met Y' means X and Y; only coordinated groups are pairs"),
+        ),
+        pytest.param(
+            "Germany and France signed a deal. Both countries praised it.",
+            "countries",
+            1,
+            ("Germany", "France"),
+            id="both-countries",
+        ),
+        pytest.param(
+            "Modi met Lula in Brasilia. The two leaders spoke.",
+            "leaders",
+            1,
+            ("Luiz Inácio Lula da Silva", "Narendra Modi"),
+            id="the-two-leaders",
+        ),
+        pytest.param(
+            "North Korea tested a missile. The reclusive nation threatened Japan.",
+            "nation",
+            1,
+            ("North Korea",),
+            id="the-reclusive-nation",
+        ),
+        pytest.param(
+            "Brazilian President João Costa spoke. The Brazilian president left.",
+            "president",
+            1,
+            ("João Costa",),
+            id="demonym-title-description-invented",
+        ),
+        pytest.param(
+            "Iranian President Masoud Pezeshkian spoke. The Iranian president left.",
+            "president",
+            1,
+            ("Masoud Pezeshkian",),
+            id="demonym-title-description-gazetteer",
+        ),
+        pytest.param(
+            "Donald Trump spoke on Friday. The US leader left.",
+            "leader",
+            1,
+            ("Donald Trump",),
+            id="the-us-leader",
+        ),
         # things relations deal in keep plain lower-case names
-        pytest.param("Japan sent munitions, drones and fighter jets.", "munitions", 1, ("munitions",), id="item"),
-        pytest.param("Japan sent munitions, drones and fighter jets.", "jets", 1, ("fighter jets",),
-                     id="item-two-words"),
+        pytest.param(
+            "Japan sent munitions, drones and fighter jets.", "munitions", 1, ("munitions",), id="item"
+        ),
+        pytest.param(
+            "Japan sent munitions, drones and fighter jets.",
+            "jets",
+            1,
+            ("fighter jets",),
+            id="item-two-words",
+        ),
         pytest.param("The sanctions hurt the economy.", "sanctions", 1, ("sanctions",), id="policy"),
     ],
 )
@@ -94,13 +186,30 @@ def test_resolve_mention(nlp, text, word, nth, expected):
 @pytest.mark.parametrize(
     ("text", "word", "place", "seat"),
     [
-        pytest.param("Pyongyang fired a missile.", "Pyongyang", ("Pyongyang", "City"), "North Korea", id="capital"),
-        pytest.param("The White House criticized Beijing.", "White", ("White House", "Facility"), "United States",
-                     id="seat-of-government"),
-        pytest.param("The Kremlin said Washington had provoked the crisis.", "Kremlin", ("Kremlin", "Facility"),
-                     "Russia", id="kremlin"),
-        pytest.param("The Kremlin said Washington had provoked the crisis.", "Washington", ("Washington", "City"),
-                     "United States", id="washington"),
+        pytest.param(
+            "Pyongyang fired a missile.", "Pyongyang", ("Pyongyang", "City"), "North Korea", id="capital"
+        ),
+        pytest.param(
+            "The White House criticized Beijing.",
+            "White",
+            ("White House", "Facility"),
+            "United States",
+            id="seat-of-government",
+        ),
+        pytest.param(
+            "The Kremlin said Washington had provoked the crisis.",
+            "Kremlin",
+            ("Kremlin", "Facility"),
+            "Russia",
+            id="kremlin",
+        ),
+        pytest.param(
+            "The Kremlin said Washington had provoked the crisis.",
+            "Washington",
+            ("Washington", "City"),
+            "United States",
+            id="washington",
+        ),
     ],
 )
 def test_resolve_metonymy_keeps_place_and_seat(nlp, text, word, place, seat):
@@ -115,16 +224,46 @@ def test_resolve_metonymy_keeps_place_and_seat(nlp, text, word, place, seat):
 @pytest.mark.parametrize(
     ("text", "person", "role", "of", "country"),
     [
-        pytest.param("Iranian President Masoud Pezeshkian spoke.", "Masoud Pezeshkian", "leader", "Iran", "IRN",
-                     id="demonym-president"),
-        pytest.param("Subrahmanyam Jaishankar, India's foreign minister, spoke.", "Subrahmanyam Jaishankar",
-                     "official", "India", "IND", id="apposition-minister"),
-        pytest.param("Chilean Foreign Minister Ana Rojas met Peruvian officials.", "Ana Rojas", "official", "Chile",
-                     "CHL", id="invented-minister"),
-        pytest.param("Brazilian President João Costa spoke.", "João Costa", "leader", "Brazil", "BRA",
-                     id="invented-president"),
-        pytest.param("Senator Paulo Ribeiro of Brazil criticized the plan.", "Paulo Ribeiro", "official", "Brazil",
-                     "BRA", id="senator-of"),
+        pytest.param(
+            "Iranian President Masoud Pezeshkian spoke.",
+            "Masoud Pezeshkian",
+            "leader",
+            "Iran",
+            "IRN",
+            id="demonym-president",
+        ),
+        pytest.param(
+            "Subrahmanyam Jaishankar, India's foreign minister, spoke.",
+            "Subrahmanyam Jaishankar",
+            "official",
+            "India",
+            "IND",
+            id="apposition-minister",
+        ),
+        pytest.param(
+            "Chilean Foreign Minister Ana Rojas met Peruvian officials.",
+            "Ana Rojas",
+            "official",
+            "Chile",
+            "CHL",
+            id="invented-minister",
+        ),
+        pytest.param(
+            "Brazilian President João Costa spoke.",
+            "João Costa",
+            "leader",
+            "Brazil",
+            "BRA",
+            id="invented-president",
+        ),
+        pytest.param(
+            "Senator Paulo Ribeiro of Brazil criticized the plan.",
+            "Paulo Ribeiro",
+            "official",
+            "Brazil",
+            "BRA",
+            id="senator-of",
+        ),
     ],
 )
 def test_resolve_roles_from_titles(nlp, text, person, role, of, country):

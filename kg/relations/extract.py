@@ -73,7 +73,8 @@ def _owner_mention(tok: Token, res: Resolution, *, possessor_only: bool = False)
                 if m is not None and m.kind in {"name", "led", "nominal", "pronoun", "description"}:
                     return m
     if not possessor_only:
-        for o in _prep_objects(tok, "from") + _prep_objects(tok, "by"):
+        extra = _prep_objects(tok, "in") if tok.lemma_.lower() in P.TARGET_NOUNS else []
+        for o in _prep_objects(tok, "from") + _prep_objects(tok, "by") + extra:
             m = res.at(o)
             if m is not None and m.kind != "thing":
                 return m
@@ -152,6 +153,8 @@ def _scale(args: list[Arg], factor: float) -> list[Arg]:
 
 def clause_subjects(v: Token, res: Resolution, depth: int = 0) -> list[Arg]:
     """Subjects of a verb: its own, else inherited through control, coordination and adjuncts."""
+    if v.dep_ == "relcl" and any(c.tag_ in {"WDT", "WP"} and c.dep_ in P.SUBJ_DEPS for c in v.children):
+        return _args(v.head, res, conj=False)  # "Japan, which condemned X, ..."
     own = [a for c in v.children if c.dep_ in P.SUBJ_DEPS for a in _args(c, res)]
     if own or depth > 5:
         return own
@@ -217,6 +220,10 @@ def modality(tok: Token) -> str:
                 return HEDGED
             if first and c.dep_ == "amod" and low in P.HEDGE_ADJECTIVES:
                 return HEDGED
+            if c.dep_ == "acomp" and c.lemma_.lower() in P.HEDGE_GOVERNORS:
+                return HEDGED  # "it is likely that ..."
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in P.CONDITIONAL_MARKS for g in c.children):
+                return HEDGED  # the main clause of a conditional
         lemma = cur.lemma_.lower()
         if not first and lemma in P.HEDGE_GOVERNORS:
             return HEDGED
@@ -267,7 +274,10 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
         # "threatened further action against Russia": the target hangs off the object noun
         return [o for d in _children(tok, P.OBJ_DEPS) for w in ("against", "on") for o in _prep_objects(d, w)]
     if slot == "dative":
-        return _children(tok, P.DATIVE_DEPS)
+        found = []
+        for d in _children(tok, P.DATIVE_DEPS):
+            found += _children(d, P.POBJ_DEPS) if d.pos_ == "ADP" else [d]
+        return found
     if slot.startswith("prep:"):
         word = slot[5:]
         found = _prep_objects(tok, word)
@@ -381,7 +391,7 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
         rule = "kg.rules.verb.v1"
     if not subjects:
         return
-    dobj_items = [c for c in _children(v, P.OBJ_DEPS) if _is_goods(c, res)]
+    dobj_items = [c for c in _children(v, P.OBJ_DEPS) + _prep_objects(v, "with") if _is_goods(c, res)]
     for frame in frames:
         if not _requires_ok(v, frame) or (frame.item_object and not dobj_items):
             continue

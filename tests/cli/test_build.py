@@ -21,8 +21,16 @@ from kg.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 FIELDS = {
-    "article", "subject", "subject_type", "subject_country", "predicate", "object", "object_type",
-    "object_country", "evidence", "confidence",
+    "article",
+    "subject",
+    "subject_type",
+    "subject_country",
+    "predicate",
+    "object",
+    "object_type",
+    "object_country",
+    "evidence",
+    "confidence",
 }
 runner = CliRunner()
 
@@ -74,10 +82,11 @@ def _bad_batch(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "data" / "000_237b645d6072802c.txt", batch / "good.txt")
     (batch / "empty.txt").write_text("")
     (batch / "binary.txt").write_bytes(b"\x00\x01\x02\xff" * 200)
-    (batch / "latin.txt").write_bytes("Caf\xe9 talks\n\nFrance condemned the attack on Mali.".encode("cp1252"))
+    (batch / "latin.txt").write_bytes(
+        "Caf\xe9 talks\n\nFrance condemned the attack on Mali.".encode("cp1252")
+    )
     (batch / "lines.jsonl").write_text(
-        '{"id": "j1", "text": "Japan and India agreed to cooperate on defence."}\n{not json}\n'
-        '{"id": "j2"}\n'
+        '{"id": "j1", "text": "Japan and India agreed to cooperate on defence."}\n{not json}\n{"id": "j2"}\n'
     )
     (batch / "huge.txt").write_bytes(b"a" * (21 * 1024 * 1024))
     with gzip.open(batch / "zipped.txt.gz", "wt") as fh:
@@ -103,7 +112,9 @@ def test_build_nothing_readable_exits_1_without_traceback(tmp_path):
     out = tmp_path / "out"
     proc = subprocess.run(
         [sys.executable, "-m", "kg", "build", str(tmp_path / "empty.txt"), "--out", str(out), "--quiet"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr
@@ -114,7 +125,9 @@ def test_build_nothing_readable_exits_1_without_traceback(tmp_path):
 def test_build_usage_error_exits_2(tmp_path):
     proc = subprocess.run(
         [sys.executable, "-m", "kg", "extract", str(ROOT / "data"), "--format", "xml"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "xml" in proc.stderr
@@ -131,7 +144,7 @@ def test_extract_jsonl_rows_have_every_field():
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert rows
     for row in rows:
-        assert FIELDS <= row.keys()
+        assert row.keys() >= FIELDS
         assert 0 <= row["confidence"] <= 1
         assert row["subject_country"] is None or len(row["subject_country"]) == 3
     keys = [(r["article"], r["subject"], r["predicate"], r["object"]) for r in rows]
@@ -156,8 +169,10 @@ def test_extract_min_confidence_filters():
 def test_eval_scores_gold_file(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(
-        json.dumps({"article": "t1", "s": "Japan", "p": "condemns", "o": "North Korea"}) + "\n"
-        + json.dumps({"article": "t1", "s": "Japan", "p": "meetsWith", "o": "India"}) + "\n"
+        json.dumps({"article": "t1", "s": "Japan", "p": "condemns", "o": "North Korea"})
+        + "\n"
+        + json.dumps({"article": "t1", "s": "Japan", "p": "meetsWith", "o": "India"})
+        + "\n"
     )
     arts = tmp_path / "arts.jsonl"
     arts.write_text(json.dumps({"id": "t1", "text": "Japan condemned North Korea on Monday."}) + "\n")

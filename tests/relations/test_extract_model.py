@@ -1,0 +1,821 @@
+"""Sentence -> triples cases for kg.relations.extract on the real spaCy model.
+
+Every case follows /work/shared/eval/GUIDELINES.md (the extraction spec). Sentences are written
+for these tests (no sample or gold sentence). Positive cases check that the expected triples are
+among the asserted ones (extra harmless triples are allowed); negative cases check that a triple
+is absent from the default output. A case the current code gets wrong but the guidelines clearly
+require is kept as `xfail(strict=True)` so the gap stays visible.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.records import ASSERTED, HEDGED, NEGATED, Article, ArticleResult
+from kg.relations.extract import extract_article
+
+# symmetric predicates of the guidelines: compared as unordered pairs
+SYMMETRIC = frozenset({"meetsWith", "cooperatesWith", "alliedWith", "tradesWith", "hasTensionWith"})
+
+
+def _key(s: str, p: str, o: str) -> tuple:
+    return (p, frozenset((s, o))) if p in SYMMETRIC else (s, p, o)
+
+
+def _extract(nlp, text: str, *, place: str = "", keep_hedged: bool = False) -> ArticleResult:
+    return extract_article(nlp(text), Article(id="t", text=text, place=place), keep_hedged=keep_hedged)
+
+
+def _triples(result: ArticleResult) -> set[tuple]:
+    return {_key(r.subject.name, r.predicate, r.object.name) for r in result.relations}
+
+
+def _xfail(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+_DATIVE_TO = "spaCy labels 'to' dative here; slot 'dative' takes the preposition, not its object"
+
+POSITIVE = [
+    # ---------------------------------------------------------------- leaderOf / officialOf
+    pytest.param(
+        "Indian Prime Minister Narendra Modi arrived in Brasilia on Tuesday.",
+        [("Narendra Modi", "leaderOf", "India"), ("Narendra Modi", "visits", "Brasília")],
+        id="leaderOf-demonym-prime-minister",
+    ),
+    pytest.param(
+        "German Chancellor Friedrich Merz traveled to Warsaw.",
+        [("Friedrich Merz", "leaderOf", "Germany"), ("Friedrich Merz", "visits", "Warsaw")],
+        id="leaderOf-chancellor",
+    ),
+    pytest.param(
+        "Polish President Andrzej Duda met Ukrainian President Volodymyr Zelenskyy in Kyiv.",
+        [
+            ("Andrzej Duda", "leaderOf", "Poland"),
+            ("Volodymyr Zelenskyy", "leaderOf", "Ukraine"),
+            ("Andrzej Duda", "meetsWith", "Volodymyr Zelenskyy"),
+        ],
+        id="leaderOf-two-titles",
+    ),
+    pytest.param(
+        "Kenya's president William Ruto criticized the African Union.",
+        [("William Ruto", "leaderOf", "Kenya"), ("William Ruto", "criticizes", "African Union")],
+        id="leaderOf-possessive-title",
+    ),
+    pytest.param(
+        "NATO Secretary-General Mark Rutte praised Finland.",
+        [("Mark Rutte", "supports", "Finland")],
+        id="supports-titled-official",
+    ),
+    pytest.param(
+        "NATO Secretary-General Mark Rutte praised Finland.",
+        [("Mark Rutte", "leaderOf", "NATO")],
+        id="leaderOf-secretary-general",
+    ),
+    pytest.param(
+        "Brazilian President João Costa spoke. The Brazilian president later visited Lima.",
+        [("João Costa", "leaderOf", "Brazil"), ("João Costa", "visits", "Lima")],
+        id="leaderOf-invented-person-description",
+    ),
+    pytest.param(
+        "Subrahmanyam Jaishankar, India's foreign minister, criticized Canada.",
+        [
+            ("Subrahmanyam Jaishankar", "officialOf", "India"),
+            ("Subrahmanyam Jaishankar", "criticizes", "Canada"),
+        ],
+        id="officialOf-apposition",
+    ),
+    pytest.param(
+        "Carlos Mendes, Brazil's foreign minister, visited Lima.",
+        [("Carlos Mendes", "officialOf", "Brazil"), ("Carlos Mendes", "visits", "Lima")],
+        id="officialOf-apposition-invented",
+    ),
+    pytest.param(
+        "Japanese Foreign Minister Toshimitsu Motegi criticized Beijing.",
+        [("Toshimitsu Motegi", "officialOf", "Japan"), ("Toshimitsu Motegi", "criticizes", "China")],
+        id="officialOf-demonym-title",
+    ),
+    pytest.param(
+        "The Japanese ambassador, Kenji Tanaka, visited Seoul.",
+        [("Kenji Tanaka", "officialOf", "Japan"), ("Kenji Tanaka", "visits", "Seoul")],
+        id="officialOf-ambassador-apposition",
+    ),
+    pytest.param(
+        "Mao Ning, a spokeswoman for the Chinese foreign ministry, condemned the sanctions.",
+        [("Mao Ning", "officialOf", "China"), ("Mao Ning", "condemns", "sanctions")],
+        id="officialOf-spokeswoman",
+    ),
+    # ---------------------------------------------------------------- memberOf
+    pytest.param("Sweden joined NATO last year.", [("Sweden", "memberOf", "NATO")], id="memberOf-joined"),
+    pytest.param("Turkey is a member of NATO.", [("Turkey", "memberOf", "NATO")], id="memberOf-member-of"),
+    pytest.param(
+        "Germany is a member of the European Union and NATO.",
+        [("Germany", "memberOf", "European Union"), ("Germany", "memberOf", "NATO")],
+        id="memberOf-coordinated-objects",
+    ),
+    pytest.param(
+        "NATO ally Turkey bought air defense systems from Russia.",
+        [("Turkey", "memberOf", "NATO")],
+        id="memberOf-nato-ally",
+    ),
+    pytest.param(
+        "Sweden's membership in NATO was approved.", [("Sweden", "memberOf", "NATO")], id="memberOf-nominal"
+    ),
+    # ---------------------------------------------------------------- locatedIn ("City, Country")
+    pytest.param(
+        "The summit took place in Osaka, Japan.",
+        [("Osaka", "locatedIn", "Japan")],
+        id="locatedIn-city-country",
+    ),
+    pytest.param(
+        "The ministers met in Lyon, France, on Friday.",
+        [("Lyon", "locatedIn", "France")],
+        id="locatedIn-city-country-midsentence",
+    ),
+    # ---------------------------------------------------------------- visits
+    pytest.param("Modi visited Tokyo in August.", [("Narendra Modi", "visits", "Tokyo")], id="visits-active"),
+    pytest.param(
+        "Erdogan traveled to Tehran.", [("Recep Tayyip Erdoğan", "visits", "Tehran")], id="visits-travel-to"
+    ),
+    pytest.param(
+        "Modi's visit to Berlin was brief.", [("Narendra Modi", "visits", "Berlin")], id="visits-nominal"
+    ),
+    pytest.param(
+        "Modi flew to Moscow for talks.",
+        [("Narendra Modi", "visits", "Moscow")],
+        id="visits-capital-stays-city",
+    ),
+    pytest.param(
+        "Putin arrived in Beijing on Thursday.",
+        [("Vladimir Putin", "visits", "Beijing")],
+        id="visits-arrive-in",
+    ),
+    pytest.param(
+        "Modi will visit Washington next month.",
+        [("Narendra Modi", "visits", "Washington")],
+        id="visits-firm-plan",
+    ),
+    pytest.param(
+        "Turkey welcomed Lula, who later visited Ankara.",
+        [("Luiz Inácio Lula da Silva", "visits", "Ankara")],
+        id="visits-relative-clause",
+    ),
+    # ---------------------------------------------------------------- meetsWith
+    pytest.param(
+        "Olaf Scholz met Narendra Modi in New Delhi.",
+        [("Olaf Scholz", "meetsWith", "Narendra Modi")],
+        id="meetsWith-active",
+    ),
+    pytest.param(
+        "Mark Carney was welcomed by Emmanuel Macron at the Elysee Palace.",
+        [("Emmanuel Macron", "meetsWith", "Mark Carney")],
+        id="meetsWith-passive-by-agent",
+    ),
+    pytest.param(
+        "The talks between Brazil and Argentina ended without a statement.",
+        [("Brazil", "meetsWith", "Argentina")],
+        id="meetsWith-talks-between",
+    ),
+    pytest.param(
+        "Japan and South Korea held talks in Seoul.",
+        [("Japan", "meetsWith", "South Korea")],
+        id="meetsWith-coordinated-subject-light-verb",
+    ),
+    pytest.param(
+        "US officials met Chinese officials in Geneva.",
+        [("United States", "meetsWith", "China")],
+        id="meetsWith-demonym-officials",
+    ),
+    pytest.param(
+        "The Kremlin hosted Indian Prime Minister Narendra Modi.",
+        [("Russia", "meetsWith", "Narendra Modi")],
+        id="meetsWith-kremlin-hosts",
+    ),
+    pytest.param(
+        "Turkey welcomed Lula, who later visited Ankara.",
+        [("Turkey", "meetsWith", "Luiz Inácio Lula da Silva")],
+        id="meetsWith-welcome",
+    ),
+    pytest.param(
+        "Modi arrived in Tokyo on Friday. He met Japanese Prime Minister Fumio Kishida.",
+        [("Narendra Modi", "meetsWith", "Fumio Kishida"), ("Fumio Kishida", "leaderOf", "Japan")],
+        id="meetsWith-pronoun-he",
+    ),
+    pytest.param(
+        "Erdogan visited Moscow. The Turkish leader met Putin there.",
+        [("Recep Tayyip Erdoğan", "meetsWith", "Vladimir Putin")],
+        id="meetsWith-description-leader",
+    ),
+    # ---------------------------------------------------------------- cooperatesWith
+    pytest.param(
+        "India and Japan agreed to cooperate on semiconductors.",
+        [("India", "cooperatesWith", "Japan")],
+        id="cooperatesWith-control-chain",
+    ),
+    pytest.param(
+        "The deal between Iran and Turkey covers natural gas.",
+        [("Iran", "cooperatesWith", "Turkey")],
+        id="cooperatesWith-deal-between",
+    ),
+    pytest.param(
+        "India signed a trade deal with Britain.",
+        [("India", "cooperatesWith", "United Kingdom")],
+        id="cooperatesWith-light-verb-deal-with",
+    ),
+    pytest.param(
+        "India and Japan signed a partnership agreement.",
+        [("India", "cooperatesWith", "Japan")],
+        id="cooperatesWith-coordinated-signatories",
+    ),
+    # ---------------------------------------------------------------- alliedWith
+    pytest.param(
+        "Japan and Australia formed an alliance.",
+        [("Japan", "alliedWith", "Australia")],
+        id="alliedWith-formed-alliance",
+    ),
+    pytest.param(
+        "Australia's alliance with the United States is strong.",
+        [("Australia", "alliedWith", "United States")],
+        id="alliedWith-possessive",
+    ),
+    pytest.param(
+        "The alliance between Japan and the Philippines deepened.",
+        [("Japan", "alliedWith", "Philippines")],
+        id="alliedWith-between",
+    ),
+    pytest.param(
+        "South Korea and Japan are close allies.",
+        [("South Korea", "alliedWith", "Japan")],
+        id="alliedWith-are-allies",
+    ),
+    # ---------------------------------------------------------------- tradesWith
+    pytest.param("Brazil trades with China.", [("Brazil", "tradesWith", "China")], id="tradesWith-verb"),
+    pytest.param(
+        "Trade between India and Brazil rose sharply.",
+        [("India", "tradesWith", "Brazil")],
+        id="tradesWith-between",
+    ),
+    # ---------------------------------------------------------------- supports
+    pytest.param("Germany supports Ukraine.", [("Germany", "supports", "Ukraine")], id="supports-active"),
+    pytest.param(
+        "Ukraine is supported by Poland.", [("Poland", "supports", "Ukraine")], id="supports-passive"
+    ),
+    pytest.param(
+        "Japan's support for the Philippines was welcomed.",
+        [("Japan", "supports", "Philippines")],
+        id="supports-nominal",
+    ),
+    pytest.param(
+        "Germany pledged to support Ukraine.",
+        [("Germany", "supports", "Ukraine")],
+        id="supports-control-chain",
+    ),
+    pytest.param(
+        "Brazil backed India's bid for a permanent seat.",
+        [("Brazil", "supports", "India")],
+        id="supports-possessor-of-action",
+    ),
+    pytest.param(
+        "Iran backed Hamas and Hezbollah.",
+        [("Iran", "supports", "Hamas"), ("Iran", "supports", "Hezbollah")],
+        id="supports-coordinated-objects",
+    ),
+    pytest.param(
+        "The European Union endorsed the ceasefire.",
+        [("European Union", "supports", "ceasefire")],
+        id="supports-policy",
+    ),
+    # ---------------------------------------------------------------- supplies / suppliesTo
+    pytest.param(
+        "Iran supplies drones to Russia.",
+        [("Iran", "supplies", "drones"), ("Iran", "suppliesTo", "Russia")],
+        id="supplies-to",
+    ),
+    pytest.param(
+        "Iran supplied Russia with drones.",
+        [("Iran", "supplies", "drones"), ("Iran", "suppliesTo", "Russia")],
+        id="supplies-with",
+    ),
+    pytest.param(
+        "Germany delivered tanks to Ukraine.",
+        [("Germany", "supplies", "tanks"), ("Germany", "suppliesTo", "Ukraine")],
+        id="supplies-deliver",
+    ),
+    pytest.param(
+        "Canada sells uranium to India.",
+        [("Canada", "supplies", "uranium"), ("Canada", "suppliesTo", "India")],
+        id="supplies-sell",
+    ),
+    pytest.param(
+        "Germany and France supplied tanks to Ukraine.",
+        [("Germany", "suppliesTo", "Ukraine"), ("France", "suppliesTo", "Ukraine")],
+        id="suppliesTo-coordinated-subject",
+    ),
+    pytest.param(
+        "The delivery of tanks to Ukraine by Germany was delayed.",
+        [("Germany", "suppliesTo", "Ukraine")],
+        id="suppliesTo-nominal",
+    ),
+    pytest.param(
+        "Turkey bought air defense systems from Russia.",
+        [("Russia", "suppliesTo", "Turkey")],
+        id="suppliesTo-buys-from-reversed",
+    ),
+    pytest.param(
+        "Brazil buys fertilizer from Russia.",
+        [("Russia", "suppliesTo", "Brazil")],
+        id="suppliesTo-buys-from-present",
+    ),
+    pytest.param(
+        "India decided to buy oil from Russia.",
+        [("Russia", "suppliesTo", "India")],
+        id="suppliesTo-control-buy-from",
+    ),
+    pytest.param(
+        "France sold fighter jets to India.",
+        [("France", "supplies", "fighter jets")],
+        id="supplies-sell-item",
+    ),
+    pytest.param(
+        "France sold fighter jets to India.",
+        [("France", "suppliesTo", "India")],
+        id="suppliesTo-sell-dative-to",
+    ),
+    pytest.param(
+        "Argentina sells beef to China.",
+        [("Argentina", "suppliesTo", "China")],
+        id="suppliesTo-sell-dative-to-2",
+    ),
+    pytest.param(
+        "China provided Pakistan with fighter jets.",
+        [("China", "suppliesTo", "Pakistan"), ("China", "supplies", "fighter jets")],
+        id="supplies-provide-with",
+    ),
+    pytest.param(
+        "Iran supplies drones to Russia, which is at war with Ukraine.",
+        [("Iran", "suppliesTo", "Russia")],
+        id="suppliesTo-pp-attached-to-object",
+    ),
+    pytest.param(
+        "NATO ally Turkey bought air defense systems from Russia.",
+        [("Russia", "suppliesTo", "Turkey")],
+        id="suppliesTo-appositive-subject",
+    ),
+    pytest.param(
+        "Russia sold Su-35 jets to Iran.",
+        [("Russia", "supplies", "Su-35")],
+        id="supplies-named-product",
+        marks=_xfail("named products (Su-35, S-400, F-16) are gazetteer Items but never resolved"),
+    ),
+    pytest.param(
+        "Egypt's purchase of wheat from Russia grew.",
+        [("Russia", "suppliesTo", "Egypt")],
+        id="suppliesTo-nominal-purchase-from",
+    ),
+    # ---------------------------------------------------------------- opposes
+    pytest.param("China opposes the sanctions.", [("China", "opposes", "sanctions")], id="opposes-policy"),
+    pytest.param(
+        "The sanctions were opposed by China.", [("China", "opposes", "sanctions")], id="opposes-passive"
+    ),
+    pytest.param(
+        "India rejected Pakistan's claims.",
+        [("India", "opposes", "Pakistan")],
+        id="opposes-possessor-of-claim",
+    ),
+    pytest.param(
+        "Iran vowed to resist the United States.",
+        [("Iran", "opposes", "United States")],
+        id="opposes-vowed-to-resist",
+    ),
+    pytest.param(
+        "Iran vowed to resist American pressure.",
+        [("Iran", "opposes", "United States")],
+        id="opposes-demonym-action-noun",
+    ),
+    # ---------------------------------------------------------------- condemns
+    pytest.param(
+        "Japan condemned North Korea.", [("Japan", "condemns", "North Korea")], id="condemns-active"
+    ),
+    pytest.param(
+        "Japan and South Korea condemned North Korea.",
+        [("Japan", "condemns", "North Korea"), ("South Korea", "condemns", "North Korea")],
+        id="condemns-coordinated-subject",
+    ),
+    pytest.param(
+        "China condemned Japan and the Philippines.",
+        [("China", "condemns", "Japan"), ("China", "condemns", "Philippines")],
+        id="condemns-coordinated-object",
+    ),
+    pytest.param(
+        "The Indian government condemned Pakistan.",
+        [("India", "condemns", "Pakistan")],
+        id="condemns-demonym-government",
+    ),
+    pytest.param(
+        "Iran condemned Israel's attack on Syria.",
+        [("Iran", "condemns", "Israel"), ("Israel", "attacks", "Syria")],
+        id="condemns-attack-nominal",
+    ),
+    pytest.param(
+        "Japan's condemnation of North Korea was swift.",
+        [("Japan", "condemns", "North Korea")],
+        id="condemns-nominal",
+    ),
+    pytest.param(
+        "Iran and Turkey held talks in Ankara. Both countries condemned Israel.",
+        [("Iran", "condemns", "Israel"), ("Turkey", "condemns", "Israel"), ("Iran", "meetsWith", "Turkey")],
+        id="condemns-both-countries",
+    ),
+    pytest.param(
+        "India and Japan signed a deal. They also condemned North Korea.",
+        [("India", "condemns", "North Korea"), ("Japan", "condemns", "North Korea")],
+        id="condemns-pronoun-they",
+    ),
+    pytest.param(
+        "Japan, which condemned North Korea, called for calm.",
+        [("Japan", "condemns", "North Korea")],
+        id="condemns-relative-clause",
+    ),
+    pytest.param(
+        "Erdogan met Pezeshkian in Ankara. They condemned Israel.",
+        [("Recep Tayyip Erdoğan", "condemns", "Israel"), ("Masoud Pezeshkian", "condemns", "Israel")],
+        id="condemns-they-after-meeting",
+        marks=_xfail("'they' after 'X met Y' is not resolved to X and Y"),
+    ),
+    # ---------------------------------------------------------------- criticizes
+    pytest.param(
+        "Brazil criticized the United States.",
+        [("Brazil", "criticizes", "United States")],
+        id="criticizes-active",
+    ),
+    pytest.param(
+        "India accused Pakistan of sponsoring terrorism.",
+        [("India", "criticizes", "Pakistan")],
+        id="criticizes-accuse",
+    ),
+    pytest.param(
+        "China blamed Washington for the tensions.",
+        [("China", "criticizes", "United States")],
+        id="criticizes-metonymy-object",
+    ),
+    pytest.param(
+        "Beijing criticized Tokyo.", [("China", "criticizes", "Japan")], id="criticizes-capitals-act"
+    ),
+    pytest.param(
+        "The White House criticized Beijing.",
+        [("United States", "criticizes", "China")],
+        id="criticizes-white-house",
+    ),
+    pytest.param(
+        "Pakistan was criticized by India.", [("India", "criticizes", "Pakistan")], id="criticizes-passive"
+    ),
+    pytest.param(
+        "India's criticism of Canada angered Ottawa.",
+        [("India", "criticizes", "Canada")],
+        id="criticizes-nominal",
+    ),
+    pytest.param(
+        "Lula met Milei in Buenos Aires. The two leaders criticized the IMF.",
+        [
+            ("Luiz Inácio Lula da Silva", "criticizes", "International Monetary Fund"),
+            ("Javier Milei", "criticizes", "International Monetary Fund"),
+        ],
+        id="criticizes-the-two-leaders",
+    ),
+    # ---------------------------------------------------------------- sanctions
+    pytest.param(
+        "The United States imposed sanctions on Iran.",
+        [("United States", "sanctions", "Iran")],
+        id="sanctions-impose-on",
+    ),
+    pytest.param(
+        "The EU sanctioned Belarus.", [("European Union", "sanctions", "Belarus")], id="sanctions-verb"
+    ),
+    pytest.param(
+        "Iran was sanctioned by the European Union.",
+        [("European Union", "sanctions", "Iran")],
+        id="sanctions-passive",
+    ),
+    pytest.param(
+        "Sanctions imposed by Japan on North Korea took effect.",
+        [("Japan", "sanctions", "North Korea")],
+        id="sanctions-imposed-by",
+    ),
+    pytest.param(
+        "The sanctions that Washington imposed on Iran were lifted.",
+        [("United States", "sanctions", "Iran")],
+        id="sanctions-object-relative-clause",
+    ),
+    # ---------------------------------------------------------------- threatens
+    pytest.param("Iran threatened Israel.", [("Iran", "threatens", "Israel")], id="threatens-active"),
+    pytest.param(
+        "Germany threatened Hungary with sanctions.",
+        [("Germany", "threatens", "Hungary")],
+        id="threatens-with",
+    ),
+    pytest.param(
+        "China warned Taiwan of consequences.",
+        [("China", "threatens", "Taiwan")],
+        id="threatens-warn-of-consequences",
+    ),
+    pytest.param(
+        "Washington warned Beijing.", [("United States", "threatens", "China")], id="threatens-metonymy"
+    ),
+    pytest.param(
+        "Japan was threatened by North Korea.",
+        [("North Korea", "threatens", "Japan")],
+        id="threatens-passive",
+    ),
+    pytest.param(
+        "North Korea tested a missile. The reclusive nation threatened Japan.",
+        [("North Korea", "threatens", "Japan")],
+        id="threatens-the-reclusive-nation",
+    ),
+    # ---------------------------------------------------------------- attacks
+    pytest.param("Israel attacked Iran.", [("Israel", "attacks", "Iran")], id="attacks-active"),
+    pytest.param("Russia invaded Ukraine in 2022.", [("Russia", "attacks", "Ukraine")], id="attacks-invade"),
+    pytest.param("Iran was attacked by Israel.", [("Israel", "attacks", "Iran")], id="attacks-passive"),
+    pytest.param(
+        "Russian forces attacked Ukraine.", [("Russia", "attacks", "Ukraine")], id="attacks-demonym-forces"
+    ),
+    pytest.param("Israel's war on Hamas continued.", [("Israel", "attacks", "Hamas")], id="attacks-war-on"),
+    pytest.param(
+        "The invasion of Ukraine by Russia began in 2022.",
+        [("Russia", "attacks", "Ukraine")],
+        id="attacks-nominal-by",
+    ),
+    pytest.param(
+        "Azerbaijan launched an offensive against Armenia.",
+        [("Azerbaijan", "attacks", "Armenia")],
+        id="attacks-light-verb",
+    ),
+    pytest.param(
+        "Officials said Israel attacked Iran.", [("Israel", "attacks", "Iran")], id="attacks-reported-speech"
+    ),
+    pytest.param(
+        "The Kremlin said Ukraine attacked Russia.",
+        [("Ukraine", "attacks", "Russia")],
+        id="attacks-reported-by-kremlin",
+    ),
+    pytest.param(
+        "Pakistan struck targets in India.",
+        [("Pakistan", "attacks", "India")],
+        id="attacks-targets-in",
+        marks=_xfail("'struck targets in X': the place of the strike is not taken as the target"),
+    ),
+    # ---------------------------------------------------------------- hasTensionWith
+    pytest.param(
+        "Tensions between India and China rose.",
+        [("India", "hasTensionWith", "China")],
+        id="hasTensionWith-between",
+    ),
+    pytest.param(
+        "China has a territorial dispute with Japan.",
+        [("China", "hasTensionWith", "Japan")],
+        id="hasTensionWith-dispute-with",
+    ),
+    pytest.param(
+        "India clashed with China on the border.",
+        [("India", "hasTensionWith", "China")],
+        id="hasTensionWith-clash",
+    ),
+    pytest.param(
+        "The Philippines has a standoff with China over the shoal.",
+        [("Philippines", "hasTensionWith", "China")],
+        id="hasTensionWith-standoff",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_extract_model_positive(nlp, text, expected):
+    found = _triples(_extract(nlp, text))
+    missing = {_key(*t) for t in expected} - found
+    assert not missing, f"missing {missing}; found {found}"
+
+
+NEGATIVE = [
+    # negation
+    pytest.param("India did not condemn Russia.", ("India", "condemns", "Russia"), id="did-not"),
+    pytest.param("Brazil never criticized China.", ("Brazil", "criticizes", "China"), id="never"),
+    pytest.param(
+        "Japan has not imposed sanctions on Russia.", ("Japan", "sanctions", "Russia"), id="has-not"
+    ),
+    pytest.param(
+        "Germany refused to support the embargo.", ("Germany", "supports", "embargo"), id="refused-to"
+    ),
+    pytest.param("Germany failed to condemn Israel.", ("Germany", "condemns", "Israel"), id="failed-to"),
+    pytest.param("Pakistan denied attacking India.", ("Pakistan", "attacks", "India"), id="denied"),
+    pytest.param(
+        "There were no talks between India and Pakistan.", ("India", "meetsWith", "Pakistan"), id="no-talks"
+    ),
+    pytest.param(
+        "Brazil has no trade with North Korea.", ("Brazil", "tradesWith", "North Korea"), id="no-trade"
+    ),
+    # speculation
+    pytest.param("Turkey might attack Syria.", ("Turkey", "attacks", "Syria"), id="might"),
+    pytest.param("Iran may supply missiles to Russia.", ("Iran", "suppliesTo", "Russia"), id="may"),
+    pytest.param("Japan could impose sanctions on China.", ("Japan", "sanctions", "China"), id="could"),
+    pytest.param("Hungary might veto the sanctions.", ("Hungary", "opposes", "sanctions"), id="might-veto"),
+    pytest.param(
+        "Germany will possibly deliver tanks to Ukraine.", ("Germany", "suppliesTo", "Ukraine"), id="possibly"
+    ),
+    pytest.param(
+        "Japan is expected to impose sanctions on China.",
+        ("Japan", "sanctions", "China"),
+        id="is-expected-to",
+    ),
+    pytest.param(
+        "Modi is expected to visit Washington next month.",
+        ("Narendra Modi", "visits", "Washington"),
+        id="is-expected-to-visit",
+    ),
+    pytest.param("Turkey is likely to attack Syria.", ("Turkey", "attacks", "Syria"), id="is-likely-to"),
+    pytest.param(
+        "India and Pakistan may hold talks.", ("India", "meetsWith", "Pakistan"), id="may-hold-talks"
+    ),
+    pytest.param(
+        "Turkey is considering buying fighter jets from the United States.",
+        ("United States", "suppliesTo", "Turkey"),
+        id="considering",
+    ),
+    pytest.param("Officials said Iran may attack Israel.", ("Iran", "attacks", "Israel"), id="reported-may"),
+    pytest.param(
+        "It is likely that Iran will attack Israel.",
+        ("Iran", "attacks", "Israel"),
+        id="it-is-likely-that",
+    ),
+    # questions
+    pytest.param("Will China invade Taiwan?", ("China", "attacks", "Taiwan"), id="question-will"),
+    pytest.param("Did India condemn Russia?", ("India", "condemns", "Russia"), id="question-did"),
+    pytest.param(
+        "Is Japan allied with the Philippines?", ("Japan", "alliedWith", "Philippines"), id="question-is"
+    ),
+    pytest.param(
+        "Could Germany supply tanks to Ukraine?", ("Germany", "suppliesTo", "Ukraine"), id="question-could"
+    ),
+    # conditionals
+    pytest.param(
+        "If Iran attacks Israel, the United States will respond.",
+        ("Iran", "attacks", "Israel"),
+        id="conditional-if-clause",
+    ),
+    pytest.param(
+        "If China invades Taiwan, Japan will impose sanctions on China.",
+        ("Japan", "sanctions", "China"),
+        id="conditional-main-clause",
+    ),
+    # direction and metonymy (precision)
+    pytest.param(
+        "Iran supplies drones to Russia.", ("Russia", "suppliesTo", "Iran"), id="direction-supplies"
+    ),
+    pytest.param(
+        "Turkey bought air defense systems from Russia.",
+        ("Turkey", "suppliesTo", "Russia"),
+        id="direction-buys-from",
+    ),
+    pytest.param("Iran was attacked by Israel.", ("Iran", "attacks", "Israel"), id="direction-passive"),
+    pytest.param(
+        "Washington warned Beijing.", ("Washington", "threatens", "Beijing"), id="acting-capital-not-city"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "triple"), NEGATIVE)
+def test_extract_model_negative(nlp, text, triple):
+    found = _triples(_extract(nlp, text))
+    assert _key(*triple) not in found, f"{triple} should not be asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "modality"),
+    [
+        pytest.param("India did not condemn Russia.", ("India", "condemns", "Russia"), NEGATED, id="negated"),
+        pytest.param("Turkey might attack Syria.", ("Turkey", "attacks", "Syria"), HEDGED, id="hedged-modal"),
+        pytest.param(
+            "Did India condemn Russia?", ("India", "condemns", "Russia"), HEDGED, id="hedged-question"
+        ),
+        pytest.param(
+            "If Iran attacks Israel, the United States will respond.",
+            ("Iran", "attacks", "Israel"),
+            HEDGED,
+            id="hedged-conditional",
+        ),
+        pytest.param(
+            "Indian officials said Pakistan attacked India.",
+            ("Pakistan", "attacks", "India"),
+            ASSERTED,
+            id="reported-speech-asserted",
+        ),
+    ],
+)
+def test_extract_model_modality_is_flagged(nlp, text, triple, modality):
+    """With keep_hedged the statement is kept, flagged with its modality."""
+    result = _extract(nlp, text, keep_hedged=True)
+    mods = {
+        r.modality
+        for r in result.relations
+        if _key(r.subject.name, r.predicate, r.object.name) == _key(*triple)
+    }
+    assert mods == {modality}
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        pytest.param(
+            "HELSINKI, Finland (Reuters) - Finland and Sweden signed a defence pact on Monday.",
+            "HELSINKI, Finland",
+            [("Helsinki", "locatedIn", "Finland")],
+            id="dateline",
+        ),
+        pytest.param(
+            "NAIROBI, Kenya (AFP) - Kenya's president William Ruto criticized the African Union.",
+            "NAIROBI, Kenya",
+            [("Nairobi", "locatedIn", "Kenya"), ("William Ruto", "leaderOf", "Kenya")],
+            id="dateline-structural",
+        ),
+        pytest.param(
+            "NAIROBI, Kenya (AFP) - Kenya's president William Ruto criticized the African Union.",
+            "NAIROBI, Kenya",
+            [("William Ruto", "criticizes", "African Union")],
+            id="dateline-first-sentence",
+        ),
+        pytest.param(
+            "NEW DELHI, India (AP) - India and the United States signed a defence pact.",
+            "NEW DELHI, India",
+            [("New Delhi", "locatedIn", "India")],
+            id="dateline-capital",
+        ),
+        pytest.param(
+            "NEW DELHI, India (AP) - India and the United States signed a defence pact.",
+            "NEW DELHI, India",
+            [("India", "cooperatesWith", "United States")],
+            id="dateline-first-sentence-coordination",
+        ),
+    ],
+)
+def test_extract_model_dateline(nlp, text, place, expected):
+    found = _triples(_extract(nlp, text, place=place))
+    missing = {_key(*t) for t in expected} - found
+    assert not missing, f"missing {missing}; found {found}"
+
+
+@pytest.mark.parametrize(
+    ("text", "triple", "countries"),
+    [
+        pytest.param(
+            "Japanese Foreign Minister Toshimitsu Motegi criticized Beijing.",
+            ("Toshimitsu Motegi", "criticizes", "China"),
+            ("JPN", "CHN"),
+            id="official-and-capital",
+        ),
+        pytest.param(
+            "Chilean Foreign Minister Ana Rojas arrived in Lima.",
+            ("Ana Rojas", "visits", "Lima"),
+            ("CHL", "PER"),
+            id="invented-person-country-from-title",
+        ),
+        pytest.param(
+            "Putin arrived in Beijing on Thursday.",
+            ("Vladimir Putin", "visits", "Beijing"),
+            ("RUS", "CHN"),
+            id="gazetteer-person-city",
+        ),
+        pytest.param(
+            "The Kremlin condemned the sanctions.",
+            ("Russia", "condemns", "sanctions"),
+            ("RUS", None),
+            id="seat-and-policy",
+        ),
+        pytest.param(
+            "Sweden joined NATO last year.",
+            ("Sweden", "memberOf", "NATO"),
+            ("SWE", None),
+            id="country-and-organisation",
+        ),
+    ],
+)
+def test_extract_model_actor_countries(nlp, text, triple, countries):
+    """subject_country / object_country: ISO alpha-3 of the actors (None for international bodies, things)."""
+    rels = [
+        r for r in _extract(nlp, text).relations if (r.subject.name, r.predicate, r.object.name) == triple
+    ]
+    assert rels, f"{triple} not extracted"
+    assert (rels[0].subject.country, rels[0].object.country) == countries
+
+
+def test_extract_model_symmetric_stored_alphabetically(nlp):
+    text = "Olaf Scholz met Narendra Modi in New Delhi. Trade between India and Brazil rose sharply."
+    rels = [r for r in _extract(nlp, text).relations if r.predicate in SYMMETRIC]
+    assert {r.predicate for r in rels} >= {"meetsWith", "tradesWith"}
+    assert all(r.subject.name < r.object.name for r in rels)
+
+
+def test_extract_model_evidence_points_into_text(nlp):
+    text = "Brazil and Argentina held talks.\n\nLater, Japan condemned North Korea."
+    rel = next(r for r in _extract(nlp, text).relations if r.predicate == "condemns")
+    assert rel.evidence.article == "t"
+    assert rel.evidence.sentence == "Later, Japan condemned North Korea."
+    assert text[rel.evidence.start : rel.evidence.end] == rel.evidence.sentence
+    assert 0.0 < rel.confidence <= 1.0 and rel.rule
