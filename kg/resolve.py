@@ -451,6 +451,8 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
         return None
     if lemma in P.GROUP_NOUNS or lemma in P.COUNTRY_DESCRIPTIONS:
         countries = _modifier_countries(state, tok)
+        if not countries and tok.dep_ == "conj" and tok.head.lemma_.lower() in P.GROUP_NOUNS:
+            countries = _modifier_countries(state, tok.head)  # "Israeli helicopters and tanks"
         if countries:
             if lemma in P.PERSON_DESCRIPTIONS | {"president", "minister", "premier", "chancellor", "king"}:
                 for _, ent, _ in reversed(state.history):

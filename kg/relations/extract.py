@@ -73,7 +73,11 @@ def _owner_mention(tok: Token, res: Resolution, *, possessor_only: bool = False)
                 if m is not None and m.kind in {"name", "led", "nominal", "pronoun", "description"}:
                     return m
     if not possessor_only:
-        extra = _prep_objects(tok, "in") if tok.lemma_.lower() in P.TARGET_NOUNS else []
+        extra = (
+            _prep_objects(tok, "in") + _prep_objects(tok, "of")
+            if tok.lemma_.lower() in P.TARGET_NOUNS
+            else []
+        )
         for o in _prep_objects(tok, "from") + _prep_objects(tok, "by") + extra:
             m = res.at(o)
             if m is not None and m.kind != "thing":
@@ -90,7 +94,13 @@ def _args(
     object_position (bool): an object may also be people or places of a country ("Iraqi towns").
     """
     out: list[Arg] = []
-    for t in (tok, *tok.conjuncts) if conj else (tok,):
+    members = [tok, *tok.conjuncts] if conj else [tok]
+    if conj:
+        # "The US, Russia, and Switzerland": spaCy attaches the list to the first item by apposition
+        for a in _children(tok, frozenset({"appos"})):
+            if a.conjuncts and res.at(a) is not None:
+                members += [a, *a.conjuncts]
+    for t in members:
         m = res.at(t)
         lemma = t.lemma_.lower()
         if m is None and lemma in P.PARTITIVE_NOUNS:
@@ -222,7 +232,9 @@ def modality(tok: Token) -> str:
                 return HEDGED
             if c.dep_ == "acomp" and c.lemma_.lower() in P.HEDGE_GOVERNORS:
                 return HEDGED  # "it is likely that ..."
-            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in P.CONDITIONAL_MARKS for g in c.children):
+            if c.dep_ == "advcl" and any(
+                g.dep_ == "mark" and g.lower_ in P.CONDITIONAL_MARKS for g in c.children
+            ):
                 return HEDGED  # the main clause of a conditional
         lemma = cur.lemma_.lower()
         if not first and lemma in P.HEDGE_GOVERNORS:
@@ -273,6 +285,11 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     if slot == "dobj>prep":
         # "threatened further action against Russia": the target hangs off the object noun
         return [o for d in _children(tok, P.OBJ_DEPS) for w in ("against", "on") for o in _prep_objects(d, w)]
+    if slot == "dobj>to":
+        # "halted economic aid to Serbia", "cut ties with Qatar"
+        return [
+            o for d in _children(tok, P.OBJ_DEPS) for w in ("to", "with", "for") for o in _prep_objects(d, w)
+        ]
     if slot == "dative":
         found = []
         for d in _children(tok, P.DATIVE_DEPS):
@@ -299,10 +316,12 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     if slot == "xcomp":
         out: list[Token] = []
         for x in _children(tok, frozenset({"xcomp"})):
-            out += _children(x, P.OBJ_DEPS | P.DATIVE_DEPS)
-            for p in _children(x, P.PREP_DEPS):
-                if p.lower_ in {"to", "against", "with", "on", "from", "in"}:
-                    out += _children(p, P.POBJ_DEPS)
+            objs = _children(x, P.OBJ_DEPS | P.DATIVE_DEPS)
+            out += objs
+            for holder in (x, *objs, *_children(x, frozenset({"prt"}))):
+                for p in _children(holder, P.PREP_DEPS):
+                    if p.lower_ in {"to", "against", "with", "on", "from", "in"}:
+                        out += _children(p, P.POBJ_DEPS)
         return out
     return []
 
@@ -338,6 +357,8 @@ def _emit(
     subjects: list[Arg], objects: list[Arg], frame: Frame, trigger: Token, rule: str, factor: float = 1.0
 ) -> Iterator[_Candidate]:
     for s in subjects:
+        if s.entity.type not in ACTOR_TYPES:
+            continue  # things do not act: "tanks shelled" is resolved through their owner or not at all
         for o in objects:
             subj, obj = (o, s) if frame.reverse else (s, o)
             if subj.entity == obj.entity:
@@ -394,6 +415,8 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
     dobj_items = [c for c in _children(v, P.OBJ_DEPS) + _prep_objects(v, "with") if _is_goods(c, res)]
     for frame in frames:
         if not _requires_ok(v, frame) or (frame.item_object and not dobj_items):
+            continue
+        if frame.ties_object and not any(c.lemma_.lower() in P.TIES_NOUNS for c in _children(v, P.OBJ_DEPS)):
             continue
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:

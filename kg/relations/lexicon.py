@@ -28,6 +28,7 @@ class Frame:
     open_item: bool = False
     reverse: bool = False
     item_object: bool = False
+    ties_object: bool = False
     requires: tuple[tuple[str, str], ...] = ()
 
 
@@ -68,6 +69,7 @@ def _parse_line(line: str, where: str) -> Frame:
         open_item="open" in flag_set,
         reverse="reverse" in flag_set,
         item_object="itemobj" in flag_set,
+        ties_object="tiesobj" in flag_set,
         requires=requires,
     )
 

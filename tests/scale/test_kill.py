@@ -1,0 +1,62 @@
+"""A `kg build` killed with SIGKILL mid-run leaves the previous output intact and the cache usable."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from kg.cache import ExtractionCache, article_key, remove_stale_temp
+from kg.ingest import read_articles
+from kg.pipeline import run
+from kg.records import Article
+from kg.settings import Settings
+
+from ._corpus import DATA, corpus_articles, write_corpus
+
+N_BIG = 150
+KG = [sys.executable, "-c", "from kg.cli import main; main()"]
+
+
+def _build(paths, out, cache) -> subprocess.Popen:
+    cmd = [*KG, "build", *map(str, paths), "--out", str(out), "--cache", str(cache), "-q"]
+    return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def _entries(cache):
+    return list(cache.glob("*/??/*.json"))
+
+
+def test_build_sigkill_keeps_previous_output(tmp_path, nlp):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    run([DATA], out_dir=out, settings=Settings(cache_dir=str(cache)))
+    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html")}
+    bigger = write_corpus(tmp_path / "big" / "news.jsonl", corpus_articles(N_BIG))
+
+    baseline = len(_entries(cache))
+    proc = _build([bigger], out, cache)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_entries(cache)) < baseline + 3 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert proc.poll() is None, "the build ended before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.kill()
+        proc.wait(timeout=30)
+    assert proc.returncode == -signal.SIGKILL
+
+    # the previous outputs are untouched; only hidden temp files may have been left beside them
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert all(p.name.startswith(".") for p in out.iterdir() if p.name not in {*before, "store", ".cache"})
+    # every entry the killed run finished is complete and matches its article
+    articles = {article_key(a): a for a in read_articles([bigger]) if isinstance(a, Article)}
+    finished = [e for e in _entries(cache) if e.stem in articles]
+    assert 2 < len(finished) < N_BIG
+    store = ExtractionCache.open(cache, Settings(cache_dir=str(cache)))
+    assert all(store.get(articles[e.stem]) is not None for e in finished)
+    # leftovers are hidden `.NAME.*.tmp` files; a later run removes them once stale
+    remove_stale_temp(cache, max_age=0, recursive=True)
+    assert not list(cache.rglob("*.tmp"))
