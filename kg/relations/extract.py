@@ -106,20 +106,21 @@ def _args(
         if m is None and lemma in P.PARTITIVE_NOUNS:
             out.extend(a for o in _prep_objects(t, "of") for a in _args(o, res, place=place))
             continue
-        if m is None and (lemma in P.ACTION_NOUNS or (object_position and lemma in P.TARGET_NOUNS)):
-            m = _owner_mention(t, res)
-        elif m is None and object_position and t.pos_ == "NOUN":
-            m = _owner_mention(t, res, possessor_only=True)  # "denounced Serbia's suppression of ..."
         if m is None:
             # "Iran's leader, Ayatollah Khomeini, ...": a title noun with the name in apposition
             m = next((res.at(c) for c in t.children if c.dep_ == "appos" and res.at(c) is not None), None)
+        if m is None and (lemma in P.ACTION_NOUNS or (object_position and lemma in P.TARGET_NOUNS)):
+            m = _owner_mention(t, res)
             if m is not None and lemma in P.TARGET_NOUNS and lemma not in P.ACTION_NOUNS:
+                # people and places of a country stand for it only as targets
                 out.extend(
                     Arg(e, m.confidence * 0.75)
                     for e in ((m.seat,) if m.seat else m.entities)
                     if e is not None and e.type == "Country"
                 )
                 continue
+        elif m is None and object_position and t.pos_ == "NOUN":
+            m = _owner_mention(t, res, possessor_only=True)  # "denounced Serbia's suppression of ..."
         if m is None:
             continue
         if m.seat is not None and not place:

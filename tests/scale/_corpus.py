@@ -27,8 +27,15 @@ def corpus_articles(n: int, *, start: int = 0, size: int = 2) -> list[dict[str, 
     records = []
     for i in range(start, start + n):
         body = "\n\n".join(paras[(i + k) % len(paras)] for k in range(size))
-        records.append({"id": f"gen-{i:04d}", "title": f"Generated report {i}", "text": body,
-                        "source": "test", "date": "2024-06-19"})
+        records.append(
+            {
+                "id": f"gen-{i:04d}",
+                "title": f"Generated report {i}",
+                "text": body,
+                "source": "test",
+                "date": "2024-06-19",
+            }
+        )
     return records
 
 

@@ -43,7 +43,9 @@ def _hostile_result() -> ArticleResult:
     odd = "Ab\ud800c \u202eRTL\u202c \x00\x1f 🇺🇦 \U0001f600 " + "x" * 300
     art = Article(id=f"id-{odd}", text=odd, title=odd, url="http://e.x/?q=" + odd)
     ent = Entity(odd, "Country", None)
-    rel = Relation(ent, "visits", Entity("B", "City", "RUS"), Evidence(art.id, odd, 0, len(odd)), 0.123, "kg.r.v1")
+    rel = Relation(
+        ent, "visits", Entity("B", "City", "RUS"), Evidence(art.id, odd, 0, len(odd)), 0.123, "kg.r.v1"
+    )
     return ArticleResult(art, (ent,), (rel,))
 
 
@@ -103,7 +105,10 @@ def test_cache_changed_article_or_settings_reprocess(corpus, tmp_path, caplog, n
     articles = _articles(corpus)
     list(run_articles(articles, settings))
     _stats(caplog)
-    edited = [dataclasses.replace(articles[0], text=articles[0].text + "\n\nOne more paragraph."), *articles[1:]]
+    edited = [
+        dataclasses.replace(articles[0], text=articles[0].text + "\n\nOne more paragraph."),
+        *articles[1:],
+    ]
     list(run_articles(edited, settings))
     assert _stats(caplog) == RunStats(cached=N - 1, processed=1)
     list(run_articles(articles, dataclasses.replace(settings, min_confidence=0.5)))

@@ -74,8 +74,14 @@ def test_runner_workers_two_turtle_identical(corpus, one_process, tmp_path, capl
 
 def test_runner_dask_local_cluster_same_results(corpus, one_process, nlp):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", host="127.0.0.1",
-                                  dashboard_address=None) as cluster:
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=False,
+        protocol="tcp",
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
         settings = Settings(batch_size=BATCH, executor="dask", scheduler=cluster.scheduler_address)
         results, skipped = extract([corpus], settings)
     assert not skipped
