@@ -40,11 +40,22 @@ PER_FILE = 1000  # articles per JSONL file (kg refuses files over 20 MB)
 
 def machine() -> dict[str, str]:
     """nproc, memory, CPU model and load, as the README table states them."""
-    cpu = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
-                if ln.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            ln.split(":", 1)[1].strip()
+            for ln in Path("/proc/cpuinfo").read_text().splitlines()
+            if ln.startswith("model name")
+        ),
+        platform.processor(),
+    )
     free = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.strip()
-    return {"nproc": str(os.cpu_count()), "cpu": cpu, "free": free, "python": platform.python_version(),
-            "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu,
+        "free": free,
+        "python": platform.python_version(),
+        "load": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
 
 
 def write_inputs(n: int | None, folder: Path) -> int:
@@ -109,15 +120,33 @@ def bare_main(texts_file: str, batch_size: int) -> None:
 
 
 def kg_cmd(inputs: Path, out: Path, *, workers: int, cache: Path | None = None) -> list[str]:
-    cmd = [sys.executable, "-c", "from kg.cli import main; main()", "build", str(inputs), "--out", str(out), "-q", "--workers", str(workers)]
+    cmd = [
+        sys.executable,
+        "-c",
+        "from kg.cli import main; main()",
+        "build",
+        str(inputs),
+        "--out",
+        str(out),
+        "-q",
+        "--workers",
+        str(workers),
+    ]
     return cmd + (["--cache", str(cache)] if cache else ["--no-cache"])
 
 
 def row(label: str, n: int, words: int, m: dict[str, float], bare_wps: float | None) -> dict:
     wps = words / m["seconds"]
-    return {"run": label, "articles": n, "words": words, **m, "words_per_s": round(wps),
-            "articles_per_s": round(n / m["seconds"], 2),
-            "ratio_vs_bare": round(wps / bare_wps, 2) if bare_wps else None, "load": os.getloadavg()[0]}
+    return {
+        "run": label,
+        "articles": n,
+        "words": words,
+        **m,
+        "words_per_s": round(wps),
+        "articles_per_s": round(n / m["seconds"], 2),
+        "ratio_vs_bare": round(wps / bare_wps, 2) if bare_wps else None,
+        "load": os.getloadavg()[0],
+    }
 
 
 def run_size(n: int | None, workers: list[int], tmp: Path, *, bare: bool = True) -> list[dict]:
@@ -151,13 +180,17 @@ def cache_check(n: int, tmp: Path) -> list[dict]:
     write_inputs(n, inputs)
     words = sum(len(t.split()) for t in read_texts(inputs))
     out, cache = tmp / "cache-out", tmp / "cache-dir"
-    rows = [row("kg build, cold cache", n, words, measure(kg_cmd(inputs, out, workers=1, cache=cache)), None),
-            row("kg build, all cached", n, words, measure(kg_cmd(inputs, out, workers=1, cache=cache)), None)]
+    rows = [
+        row("kg build, cold cache", n, words, measure(kg_cmd(inputs, out, workers=1, cache=cache)), None),
+        row("kg build, all cached", n, words, measure(kg_cmd(inputs, out, workers=1, cache=cache)), None),
+    ]
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         extra = [line for i, line in enumerate(fh) if i == n]
     (inputs / "extra.jsonl").write_text(extra[0], encoding="utf-8")
     words += len(read_texts(inputs)[-1].split())
-    rows.append(row("kg build, +1 article", n + 1, words, measure(kg_cmd(inputs, out, workers=1, cache=cache)), None))
+    rows.append(
+        row("kg build, +1 article", n + 1, words, measure(kg_cmd(inputs, out, workers=1, cache=cache)), None)
+    )
     for r in rows:
         print(r, flush=True)
     return rows
@@ -168,8 +201,10 @@ def table(rows: list[dict]) -> str:
     lines = [head, "|" + "---|" * 9]
     for r in rows:
         ratio = f"{r['ratio_vs_bare']:.2f}×" if r.get("ratio_vs_bare") else ""
-        lines.append(f"| {r['run']} | {r['articles']:,} | {r['words']:,} | {r['seconds']:.1f} | {r['words_per_s']:,} "
-                     f"| {r['articles_per_s']:.1f} | {r['peak_rss_mb']:,.0f} | {ratio} | {r['load']:.2f} |")
+        lines.append(
+            f"| {r['run']} | {r['articles']:,} | {r['words']:,} | {r['seconds']:.1f} | {r['words_per_s']:,} "
+            f"| {r['articles_per_s']:.1f} | {r['peak_rss_mb']:,.0f} | {ratio} | {r['load']:.2f} |"
+        )
     return "\n".join(lines)
 
 
@@ -178,7 +213,9 @@ def main() -> None:
         bare_main(sys.argv[2], 32)
         return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--sizes", default="100,1000,all", help="comma-separated article counts; 'all' = whole corpus")
+    ap.add_argument(
+        "--sizes", default="100,1000,all", help="comma-separated article counts; 'all' = whole corpus"
+    )
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts for kg build")
     ap.add_argument("--no-bare", action="store_true", help="skip the bare spaCy runs")
     ap.add_argument("--cache-check", type=int, default=0, help="also time cached rebuilds on N articles")

@@ -17,9 +17,11 @@ from navigation start; the median of `--repeat` loads is reported.
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import platform
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -64,24 +66,20 @@ def corpus_graph(corpus: Path, *, workers: int, limit: int | None):
     out = CACHE / key[:16]
     ttl = out / "graph.ttl"
     if not ttl.is_file():
-        source = corpus
-        if limit:
-            import gzip
-
-            source = out / "subset.jsonl"
-            out.mkdir(parents=True, exist_ok=True)
-            with gzip.open(corpus, "rt", encoding="utf-8") as fh, open(source, "w", encoding="utf-8") as dst:
-                for i, line in enumerate(fh):
-                    if i >= limit:
-                        break
+        source = out / "subset"  # JSONL parts of 500 articles: each file stays under the reader's size limit
+        source.mkdir(parents=True, exist_ok=True)
+        with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+            for i, line in enumerate(fh):
+                if limit is not None and i >= limit:
+                    break
+                with open(source / f"part-{i // 500:03d}.jsonl", "a", encoding="utf-8") as dst:
                     dst.write(line)
         t0 = time.perf_counter()
         print(f"building the corpus graph with kg.pipeline ({workers} workers)...", flush=True)
         settings = Settings(workers=workers, cache_dir=str(CACHE / "extract"))  # resumable per article
         run([source], out_dir=out, settings=settings, html=False, store=False)
         print(f"  built in {time.perf_counter() - t0:.0f} s", flush=True)
-        if limit:
-            source.unlink()
+        shutil.rmtree(source)
     return read_graph(ttl)
 
 

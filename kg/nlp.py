@@ -5,6 +5,7 @@ Components added to the installed pipeline:
   headlines and section sub-headings are sentences of their own.
 - `entity_ruler` (before the statistical NER): gazetteer names, aliases and demonyms, with the
   canonical name as the entity id.
+- `kg_merge_person_names` (after the NER): a first name and a gazetteer surname become one name.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ConfigError, Errors
 from .gazetteer import load_gazetteer
@@ -30,7 +31,9 @@ UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
 # "SEOUL, South Korea (AP) - " or "WASHINGTON (Reuters) - " at the start of a paragraph
-_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]{1,40}(?:, [A-Z][\w .'-]{1,40})?(?: \([A-Za-z .-]{1,30}\))? ?- ")
+_DATELINE = re.compile(
+    r"(?:^|\n)[A-Z][A-Z .'-]{1,40}(?:, [A-Z][\w .'-]{1,40})?(?: \([A-Za-z .-]{1,30}\))? ?- "
+)
 
 
 @Language.component("kg_paragraph_boundaries")
@@ -104,6 +107,20 @@ def case_guard(patterns: list[dict]) -> list[dict]:
     return out
 
 
+@Language.component("kg_merge_person_names", requires=["doc.ents"], assigns=["doc.ents"])
+def merge_person_names(doc: Doc) -> Doc:
+    """Join a first name the NER found to a surname the gazetteer found ("Hasan" + "Rouhani")."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "PERSON" and ent.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON", span_id=ent.ent_id_ or prev.ent_id_)
+            continue
+        out.append(ent)
+    doc.ents = out
+    return doc
+
+
 def _add_components(nlp: Language) -> Language:
     """Add kg's components to a loaded pipeline (idempotent)."""
     if "parser" in nlp.pipe_names and "kg_paragraph_boundaries" not in nlp.pipe_names:
@@ -114,6 +131,8 @@ def _add_components(nlp: Language) -> Language:
             "entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": None}, **where
         )
         ruler.add_patterns(case_guard(load_gazetteer().ruler_patterns()))
+    if "ner" in nlp.pipe_names and "kg_merge_person_names" not in nlp.pipe_names:
+        nlp.add_pipe("kg_merge_person_names", after="ner")
     return nlp
 
 

@@ -132,7 +132,18 @@ HEDGE_GOVERNORS = frozenset(
 )
 HEDGE_ADVERBS = frozenset({"possibly", "perhaps", "potentially", "maybe", "allegedly", "likely", "probably"})
 HEDGE_ADJECTIVES = frozenset(
-    {"potential", "possible", "likely", "hypothetical", "rumored", "rumoured", "alleged"}
+    {
+        "purported",
+        "suspected",
+        "unconfirmed",
+        "potential",
+        "possible",
+        "likely",
+        "hypothetical",
+        "rumored",
+        "rumoured",
+        "alleged",
+    }
 )
 NEGATIVE_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "avoid", "cancel", "halt", "suspend"})
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})

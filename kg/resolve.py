@@ -52,6 +52,7 @@ _TITLE_WORDS = (
         "dr.",
     }
 )
+_PAST_MARKERS = frozenset({"former", "then", "then-", "late", "ousted", "deposed", "erstwhile", "onetime"})
 _LED = re.compile(r"^(?P<who>.+?)-(?:led|backed|brokered|sponsored|imposed|supported|funded)$", re.I)
 
 
@@ -327,13 +328,17 @@ def _role_context(span: Span) -> list[Token]:
             continue
         break
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= span.end:
-            toks.extend(child.subtree)
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
-            toks.extend(child.subtree)
+        # "Sergei Lavrov, Russia's foreign minister": an apposition that names nobody else
+        if child.dep_ in {"appos", "prep"} and child.i >= span.end:
+            if child.dep_ == "prep" and child.lower_ != "of":
+                continue
+            sub = list(child.subtree)
+            if not any(t.ent_type_ == "PERSON" for t in sub):
+                toks.extend(sub)
     head = root.head
-    if root.dep_ in {"appos", "compound"} and head.i != root.i and head.lemma_.lower() in _TITLE_WORDS:
-        toks.extend(t for t in head.subtree if not (span.start <= t.i < span.end))
+    if root.dep_ == "appos" and head.i < span.start and head.lemma_.lower() in _TITLE_WORDS:
+        # "Russia's foreign minister, Sergei Lavrov"
+        toks.extend(t for t in doc[head.left_edge.i : head.i + 1] if t not in toks)
     return toks
 
 
@@ -346,8 +351,8 @@ def _find_roles(state: _State, doc: Doc, article: Article) -> None:
         ctx = _role_context(span)
         words = [t.text for t in ctx if t.pos_ in {"NOUN", "PROPN", "ADJ"} or "-" in t.text]
         role = _title_role(words)
-        if role is None:
-            continue
+        if role is None or any(t.lower_ in _PAST_MARKERS or t.lower_.startswith("ex-") for t in ctx):
+            continue  # no title, or a past one ("former FBI Director")
         of: Entity | None = None
         for tok in ctx:
             if tok.ent_type_ in {"GPE", "NORP"} or tok.tag_ == "NNP":

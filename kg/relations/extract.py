@@ -37,7 +37,7 @@ _KIND_TYPES = {
     "item": frozenset({"Item"}),
     "thing": frozenset({"Policy", "Item", "Agreement"}),
     "target": ACTOR_TYPES | {"Policy", "Item", "Agreement"},
-    "org": frozenset({"Organization", "Bloc"}),
+    "org": frozenset({"Organization"}),
 }
 
 
@@ -184,6 +184,9 @@ def clause_subjects(v: Token, res: Resolution, depth: int = 0) -> list[Arg]:
     if v.dep_ in P.SUBJECT_SHARING_DEPS and head.i != v.i and head.pos_ in {"VERB", "AUX", "ADJ"}:
         if v.dep_ == "xcomp" and head.lemma_.lower() in P.OBJECT_CONTROL:
             return [a for c in _children(head, P.OBJ_DEPS) for a in _args(c, res)]
+        controllers = _prep_objects(head, "on") if head.lemma_.lower() in {"call", "prevail", "rely"} else []
+        if v.dep_ in {"xcomp", "advcl"} and controllers:
+            return [a for c in controllers for a in _args(c, res)]  # "called on Moscow to change course"
         inherited = clause_subjects(head, res, depth + 1)
         if not inherited and _is_passive(head):
             inherited = _agents(head, res)
@@ -195,8 +198,10 @@ def governing_subjects(tok: Token, res: Resolution) -> list[Arg]:
     """Subjects of the nearest clause above a token (for nouns with no subject of their own)."""
     cur = tok
     for _ in range(12):
-        if cur.head.i == cur.i:
-            break
+        if cur.head.i == cur.i or (
+            cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in P.REPORTING_VERBS
+        ):
+            break  # never the reporter of a quote: "..., said Stephen Rademaker"
         cur = cur.head
         if cur.pos_ in {"VERB", "AUX"}:
             found = clause_subjects(cur, res)
@@ -240,8 +245,8 @@ def modality(tok: Token) -> str:
         lemma = cur.lemma_.lower()
         if not first and lemma in P.HEDGE_GOVERNORS:
             return HEDGED
-        if not first and lemma in P.NEGATIVE_GOVERNORS and tok.dep_ in {"xcomp", "dobj"}:
-            return NEGATED
+        if not first and lemma in P.NEGATIVE_GOVERNORS:
+            return NEGATED  # "refused to meet", "denied the allegations that ..."
         # reported speech: the content clause keeps its own modality
         if cur.head.i == cur.i or (
             cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in P.REPORTING_VERBS
@@ -474,7 +479,8 @@ def _noun_candidates(n: Token, frames: tuple[Frame, ...], res: Resolution) -> It
         subjects = strong or (weak if objects else [])
         if subjects and objects:
             yield from _emit(subjects, objects, frame, n, rule, 1.0 if strong else 0.85)
-        elif objects and not subjects:
+        elif objects and not subjects and symmetric:
+            # "escalating tensions with Washington": the one in tension is the clause's subject
             yield from _emit(governing_subjects(n, res), objects, frame, n, rule, 0.9)
         elif subjects and symmetric and len(subjects) >= 2:
             yield from _pairs(subjects, frame, n, rule)
@@ -577,7 +583,12 @@ def _place_candidates(doc: Doc, res: Resolution) -> Iterator[_Candidate]:
                             and (ent.type == "Facility" or a.entity.type == "Country")
                         ):
                             yield _Candidate(ent, "locatedIn", a.entity, tok.i, "kg.rules.place.v1", 0.85)
-        if ent.type == "City" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == ",":
+        if (
+            ent.type == "City"
+            and tok.i + 3 < len(doc)
+            and doc[tok.i + 1].text == ","
+            and doc[tok.i + 3].tag_ != "POS"
+        ):
             nxt = res.at(doc[tok.i + 2])
             if (
                 nxt is not None
@@ -648,6 +659,10 @@ def _state_level(c: _Candidate) -> _Candidate:
     if c.predicate not in STATE_LEVEL:
         return c
     s, o = c.subject, c.object
+    if s.type == "Person" and o.type == "Person" and s.country and o.country and s.country != o.country:
+        return _Candidate(
+            _country_of_person(s), c.predicate, _country_of_person(o), c.trigger, c.rule, c.confidence
+        )
     if s.type == "Person" and s.country and o.type == "Country" and o.country != s.country:
         s = _country_of_person(s)
     if o.type == "Person" and o.country and s.type == "Country" and s.country != o.country:
