@@ -67,7 +67,8 @@ def corpus_graph(corpus: Path, *, workers: int, limit: int | None):
     ttl = out / "graph.ttl"
     if not ttl.is_file():
         source = out / "subset"  # JSONL parts of 500 articles: each file stays under the reader's size limit
-        source.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(source, ignore_errors=True)  # parts left by an interrupted run
+        source.mkdir(parents=True)
         with gzip.open(corpus, "rt", encoding="utf-8") as fh:
             for i, line in enumerate(fh):
                 if limit is not None and i >= limit:

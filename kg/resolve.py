@@ -504,7 +504,25 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         for i, group in reversed(state.pairs):
             if i < tok.i and tok.i - i < 300:
                 return Mention(tok.i, tok.i + 1, group, "pronoun", 0.7)
+        group = _previous_sentence_pair(state, tok)
+        if group:
+            return Mention(tok.i, tok.i + 1, group, "pronoun", 0.65)
     return None
+
+
+def _previous_sentence_pair(state: _State, tok: Token) -> tuple[Entity, ...]:
+    """ "Erdogan met Pezeshkian. They condemned ...": the two actors of one kind in the sentence before."""
+    sent = tok.sent
+    if sent.start == 0:
+        return ()
+    prev = tok.doc[sent.start - 1].sent
+    for kind in ("Person", "Country"):
+        ents = list(
+            dict.fromkeys(e for i, e, _ in state.history if prev.start <= i < prev.end and e.type == kind)
+        )
+        if len(ents) == 2:
+            return tuple(ents)
+    return ()
 
 
 # ----------------------------------------------------------------------------- the walk

@@ -119,7 +119,6 @@ def _at(doc, res: Resolution, word: str, nth: int = 1) -> tuple[str, ...]:
             1,
             ("Recep Tayyip Erdoğan", "Masoud Pezeshkian"),
             id="pronoun-they-subject-and-object",
-            marks=_xfail("'they' after 'X met Y' means X and Y; only coordinated groups are pairs"),
         ),
         pytest.param(
             "Germany and France signed a deal. Both countries praised it.",

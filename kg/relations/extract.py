@@ -427,7 +427,8 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:
             yield from _emit(subjects, objects, frame, v, rule)
-        elif frame.predicate in SYMMETRIC and len(subjects) >= 2:
+        elif frame.predicate in SYMMETRIC and len(subjects) >= 2 and not _prep_objects(v, "with"):
+            # "Jordan and Britain agreed to ..." (but not "they agreed with U.S. agencies")
             yield from _pairs(subjects, frame, v, rule)
 
 

@@ -440,7 +440,6 @@ POSITIVE = [
         "Erdogan met Pezeshkian in Ankara. They condemned Israel.",
         [("Recep Tayyip Erdoğan", "condemns", "Israel"), ("Masoud Pezeshkian", "condemns", "Israel")],
         id="condemns-they-after-meeting",
-        marks=_xfail("'they' after 'X met Y' is not resolved to X and Y"),
     ),
     # ---------------------------------------------------------------- criticizes
     pytest.param(
