@@ -242,6 +242,11 @@ def _named_entity(state: _State, span: Span) -> tuple[Entity | None, Entity | No
     if label == "PERSON":
         return _person_entity(state, text, span.ent_id_), None
     entry = (gaz.lookup(span.ent_id_) if span.ent_id_ else None) or gaz.lookup(text)
+    if entry is None and label in {"GPE", "ORG", "LOC", "NORP"} and " " not in text:
+        # a surname the NER mislabelled: "Rojas" after "Ana Rojas"
+        for full, person in reversed(list(state.persons.items())):
+            if full.split()[-1] == text:
+                return person, None
     if label == "NORP":
         iso = gaz.demonym(text)
         if iso:

@@ -82,10 +82,6 @@ def _at(doc, res: Resolution, word: str, nth: int = 1) -> tuple[str, ...]:
             2,
             ("Ana Rojas",),
             id="alias-chain-surname-mislabelled",
-            marks=_xfail(
-                "NER labels the lone surname GPE; a surname of a person already named in "
-                "the article should resolve to that person whatever the NER label"
-            ),
         ),
         # demonym + group noun -> the country
         pytest.param(

@@ -102,12 +102,20 @@ def edge_width(value: float) -> float:
     return round(min(10.0, 1.5 + 1.5 * math.log2(max(1.0, value))), 2)
 
 
-def _smooth(index: int) -> dict[str, object]:
-    """Bend the k-th parallel edge of a pair so parallel edges and labels stay apart."""
+def _smooth(index: int, *, reverse: bool) -> dict[str, object]:
+    """Bend the k-th parallel edge of a pair so parallel edges and their labels stay apart.
+
+    Sides alternate around the pair's canonical direction; `reverse` edges run against it,
+    so their clockwise bend is flipped to land on the intended side.
+    """
     if index == 0:
         return {"enabled": False}
-    side = "curvedCW" if index % 2 else "curvedCCW"
-    return {"enabled": True, "type": side, "roundness": round(0.18 * ((index + 1) // 2), 2)}
+    clockwise = bool(index % 2) != reverse
+    return {
+        "enabled": True,
+        "type": "curvedCW" if clockwise else "curvedCCW",
+        "roundness": round(0.3 * ((index + 1) // 2), 2),
+    }
 
 
 def _options(classes: Iterable[str], *, large: bool, n_nodes: int) -> dict[str, object]:
@@ -278,7 +286,7 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
             notes=list(data["notes"]),
             ev=_evidence_rows(evidence),
             evMore=max(0, len(evidence) - MAX_EVIDENCE),
-            smooth=_smooth(k),
+            smooth=_smooth(k, reverse=a > b),
         )
     nodes, vis_edges, *_ = net.get_network_data()
     return {
