@@ -160,7 +160,8 @@ def run_size(n: int | None, workers: list[int], tmp: Path, *, bare: bool = True)
     rows: list[dict] = []
     bare_wps = None
     if bare:
-        m = measure([sys.executable, __file__, "_bare", str(texts_file)])
+        bare_env = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
+        m = measure([sys.executable, __file__, "_bare", str(texts_file)], env=bare_env)
         bare_wps = words / m["seconds"]
         rows.append(row("bare spaCy nlp.pipe", count, words, m, None))
         print(rows[-1], flush=True)

@@ -76,34 +76,51 @@ _FUNCTION_WORDS = frozenset(
         "-",
         "'s",
         "&",
+        "y",
+        "e",
     }
 )
 
 
-# names of people, organisations and facilities are written capitalised; place and group names
-# ("Western nations") may contain lower-case words
-_CASED_LABELS = frozenset({"ORG", "PERSON", "FAC"})
+def _title(word: str) -> str:
+    return word if word in _FUNCTION_WORDS or not word[:1].isalpha() else word[:1].upper() + word[1:]
 
 
-def case_guard(patterns: list[dict]) -> list[dict]:
-    """Make multi-word name patterns refuse lower-case content words ("Russia today" is not RT).
+def phrase_patterns(patterns: list[dict]) -> list[dict]:
+    """Turn token patterns into phrase patterns matched on exact text (fast, and case-aware).
 
-    >>> pat = [{"LOWER": "russia"}, {"LOWER": "today"}]
-    >>> case_guard([{"label": "ORG", "pattern": pat}])[0]["pattern"][1]
-    {'LOWER': 'today', 'IS_LOWER': False}
+    A case-insensitive token (`LOWER`) is matched as written in lower case, in title case and in
+    capitals; an exact token (`ORTH`) only as given. "Russia Today" then never matches "Russia today".
+
+    >>> pats = [{"label": "ORG", "pattern": [{"LOWER": "russia"}, {"LOWER": "today"}]}]
+    >>> [p["pattern"] for p in phrase_patterns(pats)]
+    ['russia today', 'Russia Today', 'RUSSIA TODAY']
     """
-    out = []
+    out: list[dict] = []
+    seen: set[tuple[str, str, str]] = set()
     for pat in patterns:
         toks = pat.get("pattern")
-        if isinstance(toks, list) and len(toks) > 1 and pat.get("label") in _CASED_LABELS:
-            toks = [
-                {**t, "IS_LOWER": False}
-                if "LOWER" in t and t["LOWER"] not in _FUNCTION_WORDS and t["LOWER"].isalpha()
-                else t
-                for t in toks
-            ]
-            pat = {**pat, "pattern": toks}
-        out.append(pat)
+        if isinstance(toks, str):
+            variants = [toks]
+        else:
+            lower = [t.get("LOWER") for t in toks]
+            orth = [t.get("ORTH") for t in toks]
+            if any(o is None and lw is None for o, lw in zip(orth, lower, strict=True)):
+                continue  # not a plain word pattern
+            if all(lw is None for lw in lower):
+                variants = [" ".join(orth)]  # type: ignore[arg-type]
+            else:
+                words = [o if o is not None else lw for o, lw in zip(orth, lower, strict=True)]
+                variants = [
+                    " ".join(words),  # type: ignore[arg-type]
+                    " ".join(o if o is not None else _title(lw) for o, lw in zip(orth, lower, strict=True)),
+                    " ".join(o if o is not None else lw.upper() for o, lw in zip(orth, lower, strict=True)),
+                ]
+        for text in dict.fromkeys(variants):
+            key = (pat["label"], text, pat.get("id", ""))
+            if key not in seen:
+                seen.add(key)
+                out.append({**{k: v for k, v in pat.items() if k != "pattern"}, "pattern": text})
     return out
 
 
@@ -128,9 +145,11 @@ def _add_components(nlp: Language) -> Language:
     if "entity_ruler" not in nlp.pipe_names:
         where = {"before": "ner"} if "ner" in nlp.pipe_names else {"last": True}
         ruler = nlp.add_pipe(
-            "entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": None}, **where
+            "entity_ruler", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}, **where
         )
-        ruler.add_patterns(case_guard(load_gazetteer().ruler_patterns()))
+        # phrase patterns only need the tokenizer: keep the other components out of the way
+        with nlp.select_pipes(enable=["entity_ruler"]):
+            ruler.add_patterns(phrase_patterns(load_gazetteer().ruler_patterns()))
     if "ner" in nlp.pipe_names and "kg_merge_person_names" not in nlp.pipe_names:
         nlp.add_pipe("kg_merge_person_names", after="ner")
     return nlp

@@ -68,8 +68,8 @@ def viz(
 
 @app.command("viz")
 def viz_cli(
-    target: str | None = Arg(None, metavar="[ID]", help="Article id, as in `kg viz --view article ID`."),
-    view: str = Opt("entities", "--view", "-v", help="entities | countries | article (or article:ID)."),
+    target: str | None = Arg(None, metavar="ID", help="Article id, as in `kg viz --view article ID`."),
+    view: str = Opt("entities", "--view", help="entities | countries | article (or article:ID)."),
     article: str | None = Opt(None, "--article", "-a", help="Article id for --view article."),
     graph: Path = _GRAPH_OPT,
     out: Path | None = _OUT_OPT,
