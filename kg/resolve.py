@@ -442,6 +442,15 @@ def _pair(state: _State, before: int, types: frozenset[str]) -> tuple[Entity, ..
 def _thing_mention(state: _State, tok: Token) -> Mention | None:
     """A common noun that relations deal in (munitions, sanctions), from the gazetteer."""
     gaz = state.gaz
+    for c in tok.lefts:
+        # a named product (a model number) before its kind: "Su-35 jets", "S-400 systems"
+        entry = (
+            gaz.lookup(c.text)
+            if c.dep_ in {"compound", "amod", "nmod"} and any(ch.isdigit() for ch in c.text)
+            else None
+        )
+        if entry is not None and entry.type == "Item":
+            return Mention(tok.i, tok.i + 1, (Entity(entry.name, "Item", None),), "thing", 1.0)
     mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.i == tok.i - 1]
     candidates = [f"{mods[0].lower_} {tok.lower_}"] if mods else []
     candidates += [tok.lower_, tok.lemma_.lower()]

@@ -21,8 +21,9 @@ import logging
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from .errors import ConfigError, KgError
+from .errors import ConfigError, Errors, KgError
 from .records import Article, ArticleResult
 from .settings import Settings
 
@@ -40,6 +41,10 @@ log = logging.getLogger(__name__)
 
 EXECUTORS = ("local", "dask")
 _MAX_CHUNK_BATCHES = 4  # a chunk is at most this many nlp.pipe batches
+_WORKER_DIED = (
+    "a worker process stopped unexpectedly (killed, or out of memory?); run again: "
+    "articles already finished are kept in the cache"
+)
 _LOCK = threading.Lock()  # one extraction at a time per process (Dask threads share the pipeline)
 
 
@@ -97,27 +102,42 @@ def _init_worker(model: str) -> None:
     load_pipeline(model)
 
 
+def _check_model(model: str) -> None:
+    """Fail with one line, before any worker starts, when the model is neither a package nor a folder."""
+    import spacy
+
+    if not spacy.util.is_package(model) and not Path(model).is_dir():
+        raise ConfigError(Errors.E001.format(name=model))
+
+
 def _run_pool(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
     """Process chunks in a pool of `settings.workers` forkserver processes."""
     import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
 
+    _check_model(settings.model)
     chunks = chunked(articles, chunk_size(len(articles), settings))
     method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
-    ctx = mp.get_context(method)
-    workers = min(settings.workers, len(chunks))
-    with ProcessPoolExecutor(
-        workers, mp_context=ctx, initializer=_init_worker, initargs=(settings.model,)
-    ) as pool:
+    pool = ProcessPoolExecutor(
+        min(settings.workers, len(chunks)),
+        mp_context=mp.get_context(method),
+        initializer=_init_worker,
+        initargs=(settings.model,),
+    )
+    finished = False
+    try:
         pending = {pool.submit(process_chunk, chunk, settings) for chunk in chunks}
-        try:
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    yield from fut.result()
-        finally:
-            for fut in pending:
-                fut.cancel()
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield from fut.result()
+        finished = True
+    except BrokenProcessPool:
+        raise KgError(_WORKER_DIED) from None
+    finally:
+        # on an error or an interruption, do not wait for the chunks still running
+        pool.shutdown(wait=finished, cancel_futures=True)
 
 
 def _dask_client(settings: Settings):
@@ -156,7 +176,7 @@ def _run_dask(articles: Sequence[Article], settings: Settings) -> Iterator[Artic
     """Submit chunks to a Dask cluster and yield results as chunks complete."""
     client, cluster = _dask_client(settings)
     try:
-        from distributed import as_completed
+        from distributed import KilledWorker, as_completed
 
         _check_workers(client, settings)
         chunks = chunked(articles, chunk_size(len(articles), settings))
@@ -164,6 +184,8 @@ def _run_dask(articles: Sequence[Article], settings: Settings) -> Iterator[Artic
         try:
             for fut in as_completed(futures):
                 yield from fut.result()
+        except KilledWorker:
+            raise KgError(_WORKER_DIED) from None
         finally:
             client.cancel(futures)
     finally:

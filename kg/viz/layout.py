@@ -1,10 +1,10 @@
 """Node importance, label thinning and a precomputed layout for large views.
 
 Small views are laid out in the browser by vis-network physics, which stops once stable.
-Past `LARGE` nodes that gets slow, so the layout is computed here, deterministically:
-each connected component is laid out with networkx's spring layout on its most central
-`BACKBONE` nodes; the other nodes sit in a sunflower spiral around their most central
-placed neighbour; components are packed in rows under the largest one.
+Past `LARGE` nodes that gets slow, so the layout is computed here, deterministically: each
+connected component is laid out with networkx's ForceAtlas2 (spring layout before networkx
+3.4) on its most central `BACKBONE` nodes; the other nodes sit in a sunflower spiral around
+their most central placed neighbour; components are packed in rows under the largest one.
 """
 
 from __future__ import annotations
@@ -82,17 +82,28 @@ def _sunflower(k: int, step: float) -> tuple[float, float]:
     return r * math.cos(k * _GOLDEN), r * math.sin(k * _GOLDEN)
 
 
+def _core_layout(sub: nx.Graph, seed: int) -> dict:
+    """Lay out at most `BACKBONE` nodes in [-1, 1]^2: ForceAtlas2 (networkx >= 3.4), else spring."""
+    if len(sub) <= 3:
+        return nx.circular_layout(sub)
+    forceatlas2 = getattr(nx, "forceatlas2_layout", None)
+    if forceatlas2 is not None:
+        pos = forceatlas2(sub, seed=seed, max_iter=150)
+    else:
+        pos = nx.spring_layout(sub, seed=seed, iterations=60)
+    return nx.rescale_layout_dict(pos)
+
+
 def _component_layout(U: nx.Graph, nodes: list[str], imp: dict[str, float], seed: int) -> dict:
     """Lay out one component around (0, 0); returns {node: (x, y)}."""
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
     ranked = sorted(nodes, key=lambda n: (-imp.get(n, 0.0), n))
     core = sorted(ranked[:BACKBONE])
-    radius = SPACING * math.sqrt(len(nodes)) * 0.9
-    sub = U.subgraph(core)
+    radius = SPACING * math.sqrt(len(nodes)) * (0.5 if len(nodes) <= 3 else 1.2)
     pos = {
         n: (float(x) * radius, float(y) * radius)
-        for n, (x, y) in nx.spring_layout(sub, seed=seed, iterations=60).items()
+        for n, (x, y) in _core_layout(U.subgraph(core), seed).items()
     }
     if len(core) == len(nodes):
         return pos

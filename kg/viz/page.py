@@ -26,7 +26,7 @@ from .layout import LARGE, importance, labelled_nodes, precomputed_layout
 from .style import FAMILY_COLOURS, FAMILY_ORDER, NODE_STYLES, balance_colour, node_style
 from .views import View
 
-__all__ = ["render", "payload", "script_json", "edge_width", "MAX_EVIDENCE"]
+__all__ = ["render", "payload", "script_json", "edge_width", "label_sizes", "MAX_EVIDENCE"]
 
 MAX_EVIDENCE = 30  # evidence sentences kept per edge in the page
 _ASSETS = Path(__file__).resolve().parent / "assets"
@@ -102,6 +102,24 @@ def edge_width(value: float) -> float:
     return round(min(10.0, 1.5 + 1.5 * math.log2(max(1.0, value))), 2)
 
 
+def label_sizes(imp: dict[str, float]) -> dict[str, int]:
+    """Return a label font size (canvas px) per node, largest for the most central nodes.
+
+    Bigger graphs are drawn zoomed further out, so their top labels get bigger fonts while
+    labels past rank `k` keep the base size and fall under vis-network's draw threshold until
+    the user zooms in: labels thin by importance. `maxVisible` caps them on screen.
+
+    >>> sizes = label_sizes({f"n{i}": 1 / (i + 1) for i in range(1000)})
+    >>> sizes["n0"], sizes["n20"], sizes["n999"]
+    (98, 71, 12)
+    """
+    n = len(imp)
+    top = round(min(300.0, max(22.0, 22.0 * math.sqrt(n / 50))))
+    k = max(10.0, 2.0 * math.sqrt(n))
+    ranked = sorted(imp, key=lambda node: (-imp[node], node))
+    return {node: round(12 + (top - 12) * max(0.0, 1.0 - r / k)) for r, node in enumerate(ranked)}
+
+
 def _smooth(index: int, *, reverse: bool) -> dict[str, object]:
     """Bend the k-th parallel edge of a pair so parallel edges and their labels stay apart.
 
@@ -137,13 +155,8 @@ def _options(classes: Iterable[str], *, large: bool, n_nodes: int) -> dict[str, 
             "scaling": {
                 "min": 8,
                 "max": 40,
-                "label": {
-                    "enabled": True,
-                    "min": 12 if large else 13,
-                    "max": 300 if large else 22,
-                    "maxVisible": 26,
-                    "drawThreshold": 8 if large else 5,
-                },
+                # label sizes are set per node by rank (`label_sizes`); these bound them on screen
+                "label": {"enabled": False, "maxVisible": 26, "drawThreshold": 5 if n_nodes <= 50 else 8},
             },
         },
         "edges": {
@@ -241,6 +254,7 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
     large = G.number_of_nodes() > LARGE if physics is None else not physics
     imp = importance(G, weight="value" if view.kind == "countries" else None)
     shown = labelled_nodes(imp, thin=large)
+    fonts = label_sizes(imp)
     pos = precomputed_layout(G, imp, seed=_SEED) if large else {}
     ids = {node: i for i, node in enumerate(sorted(G))}
     net = Network(directed=True, cdn_resources="in_line")
@@ -248,12 +262,14 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
         data = G.nodes[node]
         name = data["label"] or node
         extra: dict[str, object] = {"x": pos[node][0], "y": pos[node][1]} if large else {}
+        if node in shown:
+            extra["font"] = {"size": fonts[node]}
         net.add_node(
             i,
             label=name,
             shape=node_style(data["type"]).shape,
             group=data["type"],
-            value=imp[node],
+            value=round(math.sqrt(imp[node]), 4),  # area grows with centrality
             name=name,
             cls=data["type"],
             country=data["country"],

@@ -365,7 +365,6 @@ POSITIVE = [
         "Russia sold Su-35 jets to Iran.",
         [("Russia", "supplies", "Su-35")],
         id="supplies-named-product",
-        marks=_xfail("named products (Su-35, S-400, F-16) are gazetteer Items but never resolved"),
     ),
     pytest.param(
         "Egypt's purchase of wheat from Russia grew.",
@@ -560,7 +559,6 @@ POSITIVE = [
         "Pakistan struck targets in India.",
         [("Pakistan", "attacks", "India")],
         id="attacks-targets-in",
-        marks=_xfail("'struck targets in X': the place of the strike is not taken as the target"),
     ),
     # ---------------------------------------------------------------- hasTensionWith
     pytest.param(

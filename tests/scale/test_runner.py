@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from kg.errors import ConfigError
+from kg.errors import ConfigError, KgError
 from kg.ingest import read_articles
 from kg.pipeline import extract, run
 from kg.records import Article
@@ -86,6 +86,20 @@ def test_runner_dask_local_cluster_same_results(corpus, one_process, nlp):
         results, skipped = extract([corpus], settings)
     assert not skipped
     assert results == list(one_process[0])
+
+
+def test_runner_killed_worker_is_one_line_error(tmp_path):
+    psutil = pytest.importorskip("psutil")
+    write_corpus(tmp_path / "news.jsonl", corpus_articles(64))
+    articles = [a for a in read_articles([tmp_path]) if isinstance(a, Article)]
+    results = run_articles(articles, Settings(batch_size=BATCH, workers=2))
+    next(results)  # one chunk is done, the pool is busy with the others
+    server = [p for p in psutil.Process().children() if "forkserver" in " ".join(p.cmdline())]
+    workers = [w for p in server for w in p.children()]
+    assert workers
+    workers[0].kill()
+    with pytest.raises(KgError, match="worker process stopped unexpectedly"):
+        list(results)
 
 
 def test_runner_unknown_executor_is_config_error(articles):
