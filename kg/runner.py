@@ -18,7 +18,10 @@ multiple of `settings.batch_size`, so every executor feeds the model the same ba
 from __future__ import annotations
 
 import logging
+import os
+import select
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,10 +98,34 @@ def chunked(items: Sequence[Article], size: int) -> list[Sequence[Article]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _init_worker(model: str) -> None:
-    """Worker initialiser: load the spaCy pipeline once per process."""
+def _watch_parent(parent: int) -> None:
+    """End this worker as soon as the kg process that started it is gone, even after a SIGKILL.
+
+    Pool workers hold their own task queue open, so without this they would wait forever.
+    """
+    try:
+        fd = os.pidfd_open(parent)  # Linux: readable when the process ends
+    except (AttributeError, OSError):
+        fd = None
+    if fd is not None:
+        select.select([fd], [], [])
+    else:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent, 0)
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                continue
+    os._exit(1)
+
+
+def _init_worker(model: str, parent: int) -> None:
+    """Worker initialiser: watch the parent process, and load the spaCy pipeline once."""
     from .nlp import load_pipeline
 
+    threading.Thread(target=_watch_parent, args=(parent,), name="kg-watch-parent", daemon=True).start()
     load_pipeline(model)
 
 
@@ -123,7 +150,7 @@ def _run_pool(articles: Sequence[Article], settings: Settings) -> Iterator[Artic
         min(settings.workers, len(chunks)),
         mp_context=mp.get_context(method),
         initializer=_init_worker,
-        initargs=(settings.model,),
+        initargs=(settings.model, os.getpid()),
     )
     finished = False
     try:

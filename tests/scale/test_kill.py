@@ -1,4 +1,5 @@
-"""A `kg build` killed with SIGKILL mid-run leaves the previous output intact and the cache usable."""
+"""A `kg build --workers 2` killed with SIGKILL mid-run leaves the previous output intact, a usable
+cache and no worker process behind."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from kg.cache import article_key, decode_result, remove_stale_temp
 from kg.ingest import read_articles
 from kg.pipeline import run
@@ -16,12 +19,12 @@ from kg.settings import Settings
 
 from ._corpus import DATA, corpus_articles, write_corpus
 
-N_BIG = 150
+N_BIG = 200
 KG = [sys.executable, "-c", "from kg.cli import main; main()"]
 
 
 def _build(paths, out, cache) -> subprocess.Popen:
-    cmd = [*KG, "build", *map(str, paths), "--out", str(out), "--cache", str(cache), "-q"]
+    cmd = [*KG, "build", *map(str, paths), "--out", str(out), "--cache", str(cache), "--workers", "2", "-q"]
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
@@ -30,6 +33,7 @@ def _entries(cache):
 
 
 def test_build_sigkill_keeps_previous_output(tmp_path, nlp):
+    psutil = pytest.importorskip("psutil")
     out, cache = tmp_path / "out", tmp_path / "cache"
     run([DATA], out_dir=out, settings=Settings(cache_dir=str(cache)))
     before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.html")}
@@ -42,11 +46,15 @@ def test_build_sigkill_keeps_previous_output(tmp_path, nlp):
         while len(_entries(cache)) < baseline + 3 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
         assert proc.poll() is None, "the build ended before it could be killed"
+        workers = psutil.Process(proc.pid).children(recursive=True)
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.kill()
         proc.wait(timeout=30)
     assert proc.returncode == -signal.SIGKILL
+    assert workers
+    _, alive = psutil.wait_procs(workers, timeout=20)
+    assert not alive, "worker processes outlived the killed build"
 
     # the previous outputs are untouched; only hidden temp files may have been left beside them
     assert {name: (out / name).read_bytes() for name in before} == before
