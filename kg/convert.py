@@ -21,6 +21,8 @@ from .vocab import GEO
 __all__ = ["to_networkx", "predicate_info", "local_name"]
 
 _GEO = str(GEO._NS)
+# superclasses rank after their subclasses, so an inferred graph still shows "Person", not "Actor"
+_GENERAL = {"Place": 1, "Actor": 2}
 
 
 def local_name(iri: str) -> str:
@@ -49,7 +51,10 @@ def predicate_info() -> dict[str, dict[str, object]]:
 
 
 def _node_attrs(g: Graph, node: URIRef) -> dict[str, str]:
-    types = sorted(local_name(str(t)) for t in g.objects(node, RDF.type) if str(t).startswith(_GEO))
+    types = sorted(
+        (local_name(str(t)) for t in g.objects(node, RDF.type) if str(t).startswith(_GEO)),
+        key=lambda t: (_GENERAL.get(t, 0), t),
+    )
     country = g.value(node, GEO.isoCode)
     if country is None:
         c_node = g.value(node, GEO.country)

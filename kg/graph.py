@@ -37,6 +37,7 @@ __all__ = [
     "generate_turtle",
     "write_turtle",
     "read_graph",
+    "safe_url",
 ]
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
@@ -88,6 +89,22 @@ def _has_surrogate(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
 
+def safe_url(url: str) -> URIRef | None:
+    """Return an article's http(s) URL as a safe IRI (characters IRIs forbid are percent-encoded), or None.
+
+    >>> safe_url('https://example.org/a b"<x>')
+    rdflib.term.URIRef('https://example.org/a%20b%22%3Cx%3E')
+    >>> safe_url("javascript:alert(1)") is None
+    True
+    """
+    from urllib.parse import quote
+
+    url = _clean(url).strip()
+    if not re.match(r"^https?://[^\s/]+", url, re.I):
+        return None
+    return URIRef(quote(url, safe=":/?#[]@!$&'()*+,;=%~-._"))
+
+
 def _add_entity(g: Graph, ent: Entity, countries: dict[str, str]) -> URIRef:
     node = entity_iri(ent.name)
     if (node, RDFS.label, None) in g:
@@ -120,8 +137,9 @@ def _add_article(g: Graph, art: Article) -> URIRef:
     ):
         if value:
             g.add((node, prop, Literal(_clean(value))))
-    if art.url:
-        g.add((node, RDFS.seeAlso, Literal(_clean(art.url), datatype=XSD.anyURI)))
+    url = safe_url(art.url)
+    if url is not None:
+        g.add((node, RDFS.seeAlso, url))
     return node
 
 

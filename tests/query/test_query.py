@@ -123,6 +123,7 @@ def test_query_named_queries_ship_with_header():
         named_query("nope")
 
 
+@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 def test_query_named_queries_agree_with_rdflib(graph_file, store):
     ds = Dataset()
     ds.parse(graph_file, format="turtle")
