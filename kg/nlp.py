@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from . import patterns as P
 from .errors import ConfigError, Errors
 from .gazetteer import load_gazetteer
 from .records import Article
@@ -50,40 +51,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-_FUNCTION_WORDS = frozenset(
-    {
-        "of",
-        "the",
-        "and",
-        "for",
-        "de",
-        "al",
-        "el",
-        "bin",
-        "van",
-        "von",
-        "der",
-        "du",
-        "la",
-        "le",
-        "da",
-        "di",
-        "on",
-        "in",
-        "to",
-        "at",
-        "ibn",
-        "-",
-        "'s",
-        "&",
-        "y",
-        "e",
-    }
-)
-
-
 def _title(word: str) -> str:
-    return word if word in _FUNCTION_WORDS or not word[:1].isalpha() else word[:1].upper() + word[1:]
+    return word if word in P.NAME_FUNCTION_WORDS or not word[:1].isalpha() else word[:1].upper() + word[1:]
 
 
 def phrase_patterns(patterns: list[dict]) -> list[dict]:

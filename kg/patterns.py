@@ -532,6 +532,38 @@ TIES_NOUNS = frozenset(
     }
 )
 
+# small words inside multi-word names that stay lower case ("Bashar al-Assad", "Bank of England")
+NAME_FUNCTION_WORDS = frozenset(
+    {
+        "&",
+        "'s",
+        "-",
+        "al",
+        "and",
+        "at",
+        "bin",
+        "da",
+        "de",
+        "der",
+        "di",
+        "du",
+        "e",
+        "el",
+        "for",
+        "ibn",
+        "in",
+        "la",
+        "le",
+        "of",
+        "on",
+        "the",
+        "to",
+        "van",
+        "von",
+        "y",
+    }
+)
+
 # English personal pronouns by the class of their antecedent
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})

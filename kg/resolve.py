@@ -127,38 +127,11 @@ def _clean_name(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-_FUNCTION_WORDS = frozenset(
-    {
-        "of",
-        "the",
-        "and",
-        "for",
-        "de",
-        "al",
-        "el",
-        "bin",
-        "van",
-        "von",
-        "der",
-        "du",
-        "la",
-        "le",
-        "da",
-        "di",
-        "on",
-        "in",
-        "to",
-        "at",
-        "ibn",
-    }
-)
-
-
 def _case_mismatch(span: Span) -> bool:
     """True when a gazetteer match has lower-case content words ("Russia today" is not "Russia Today")."""
     if not span.ent_id_ or len(span) < 2 or span.label_ not in {"ORG", "PERSON", "FAC"}:
         return False
-    return any(t.is_alpha and t.text[0].islower() and t.lower_ not in _FUNCTION_WORDS for t in span)
+    return any(t.is_alpha and t.text[0].islower() and t.lower_ not in P.NAME_FUNCTION_WORDS for t in span)
 
 
 def _country_entity(gaz: Gazetteer, iso: str | None) -> Entity | None:

@@ -20,8 +20,4 @@ COMMAND_MODULES = (
 )
 
 for _name in COMMAND_MODULES:
-    try:
-        importlib.import_module(f"kg.cli.{_name}")
-    except ModuleNotFoundError as _err:  # a command module not written yet
-        if _err.name != f"kg.cli.{_name}":
-            raise
+    importlib.import_module(f"kg.cli.{_name}")
