@@ -226,9 +226,9 @@ def main() -> None:
             for target in (int(s) for s in opts.sizes.split(",")):
                 sub, m = cut(G, target)
                 view = View("entities", "bench", "", sub)
-                cases.append((f"~{target:,} (first {m:,} articles)", view, None))
+                cases.append((f"~{target:,} ({m:,} articles)", view, None))
                 if target == 1000:  # both sides of the threshold
-                    cases.append((f"~{target:,} (first {m:,} articles)", view, True))
+                    cases.append((f"~{target:,} ({m:,} articles)", view, True))
             for label, view, physics in cases:
                 t = time.perf_counter()
                 html = render(view, physics=physics)
@@ -268,7 +268,8 @@ def main() -> None:
         "# Network views: time to a settled view in headless Chromium",
         "",
         f"Machine: {machine()}.",
-        f"Source: {source}; whole graph {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges.",
+        f"Source: {source}; whole graph {G.number_of_nodes():,} nodes, {G.number_of_edges():,} edges."
+        " A ~N graph holds the relations of the first m articles by id (m: fewest reaching N nodes).",
         f"Run: `python bench/bench_viz.py{' --synthetic' if opts.synthetic else ''}`,"
         f" median of {opts.repeat} loads, viewport 1280×800, every non-file request blocked.",
         "",

@@ -9,12 +9,13 @@ their most central placed neighbour; components are packed in rows under the lar
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import deque
 
 import networkx as nx
 
-__all__ = ["LARGE", "BACKBONE", "importance", "node_sizes", "labelled_nodes", "precomputed_layout"]
+__all__ = ["LARGE", "BACKBONE", "importance", "labelled_nodes", "precomputed_layout"]
 
 LARGE = 1000  # more nodes than this: precomputed layout, physics off
 BACKBONE = 300  # nodes per component given to the spring layout
@@ -50,11 +51,6 @@ def importance(G: nx.MultiDiGraph, *, weight: str | None = None) -> dict[str, fl
     return {n: round(cent[n] / top, 6) for n in sorted(cent)}
 
 
-def node_sizes(imp: dict[str, float], *, smallest: float = 8.0, largest: float = 40.0) -> dict[str, float]:
-    """Map importance to a node radius (area grows linearly with importance)."""
-    return {n: round(smallest + (largest - smallest) * math.sqrt(x), 2) for n, x in imp.items()}
-
-
 def _rank(imp: dict[str, float]) -> list[str]:
     return sorted(imp, key=lambda n: (-imp[n], n))
 
@@ -82,6 +78,28 @@ def _sunflower(k: int, step: float) -> tuple[float, float]:
     return r * math.cos(k * _GOLDEN), r * math.sin(k * _GOLDEN)
 
 
+def _backbone(U: nx.Graph, nodes: list[str], imp: dict[str, float]) -> list[str]:
+    """Return up to `BACKBONE` central nodes of a component that stay connected among themselves.
+
+    Grows from the most central node, always adding the most central neighbour of the set, so
+    the force layout sees one connected piece (disconnected pieces would fly apart).
+    """
+    rank = {n: (-imp.get(n, 0.0), n) for n in nodes}
+    start = min(nodes, key=rank.__getitem__)
+    chosen = {start}
+    frontier = [(rank[nb], nb) for nb in U[start]]
+    heapq.heapify(frontier)
+    while frontier and len(chosen) < BACKBONE:
+        _, node = heapq.heappop(frontier)
+        if node in chosen:
+            continue
+        chosen.add(node)
+        for nb in U[node]:
+            if nb not in chosen:
+                heapq.heappush(frontier, (rank[nb], nb))
+    return sorted(chosen)
+
+
 def _core_layout(sub: nx.Graph, seed: int) -> dict:
     """Lay out at most `BACKBONE` nodes in [-1, 1]^2: ForceAtlas2 (networkx >= 3.4), else spring."""
     if len(sub) <= 3:
@@ -98,8 +116,7 @@ def _component_layout(U: nx.Graph, nodes: list[str], imp: dict[str, float], seed
     """Lay out one component around (0, 0); returns {node: (x, y)}."""
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
-    ranked = sorted(nodes, key=lambda n: (-imp.get(n, 0.0), n))
-    core = sorted(ranked[:BACKBONE])
+    core = _backbone(U, nodes, imp)
     radius = SPACING * math.sqrt(len(nodes)) * (0.5 if len(nodes) <= 3 else 1.2)
     pos = {
         n: (float(x) * radius, float(y) * radius)
