@@ -102,6 +102,9 @@ LIGHT_VERBS = frozenset(
         "agree",
         "complete",
         "undertake",
+        "lodge",
+        "file",
+        "register",
         "host",
     }
 )
@@ -145,9 +148,16 @@ HEDGE_ADJECTIVES = frozenset(
         "alleged",
     }
 )
-NEGATIVE_GOVERNORS = frozenset({"refuse", "fail", "decline", "deny", "avoid", "cancel", "halt", "suspend"})
+NEGATIVE_GOVERNORS = frozenset(
+    {"refuse", "fail", "decline", "deny", "avoid", "cancel", "halt", "suspend", "sever", "scrap", "abandon", "terminate"}
+)
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+# a threat is conditional by nature: "threatened to walk out unless Washington ..." is asserted, and the
+# one whose action the condition names is the one threatened
+THREAT_TRIGGERS = frozenset({"threaten", "warn", "threat", "ultimatum"})
+THREAT_CONDITION_MARKS = frozenset({"if", "unless"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall"})
 
 # nouns that stand for the country of their demonym or name modifier ("Russian forces")
 GROUP_NOUNS = frozenset(
@@ -210,6 +220,7 @@ GROUP_NOUNS = frozenset(
         "militia",
         "intelligence",
         "police",
+        "ruler",
         "guard",
         "coast",
         "aviation",
@@ -278,6 +289,22 @@ ACTION_NOUNS = frozenset(
         "interest",
         "attempt",
         "deployment",
+        "attack",
+        "raid",
+        "strike",
+        "airstrike",
+        "bombing",
+        "shelling",
+        "invasion",
+        "occupation",
+        "annexation",
+        "incursion",
+        "suppression",
+        "crackdown",
+        "repression",
+        "persecution",
+        "test",
+        "violation",
     }
 )
 
@@ -568,6 +595,8 @@ NAME_FUNCTION_WORDS = frozenset(
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "claim", "confirm", "add", "note"})
+# verbs whose subject commits itself in the clause they govern: "Israel vowed that they would ..."
+COMMITMENT_VERBS = frozenset({"vow", "pledge", "promise", "insist", "warn", "threaten", "declare"})
 
 __all__ = sorted(name for name in list(globals()) if name.isupper())
 

@@ -489,12 +489,40 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
                 if sent_start <= i < tok.i and ent.type in {"Policy", "Item"}:
                     return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.75)
         for i, group in reversed(state.pairs):
+            if sent_start <= i < tok.i:
+                return Mention(tok.i, tok.i + 1, group, "pronoun", 0.7)
+        reporter = _reporter(state, tok)
+        if reporter:
+            return Mention(tok.i, tok.i + 1, reporter, "pronoun", 0.65)
+        for i, group in reversed(state.pairs):
             if i < tok.i and tok.i - i < 300:
                 return Mention(tok.i, tok.i + 1, group, "pronoun", 0.7)
         group = _previous_sentence_pair(state, tok)
         if group:
             return Mention(tok.i, tok.i + 1, group, "pronoun", 0.65)
     return None
+
+
+def _reporter(state: _State, tok: Token) -> tuple[Entity, ...]:
+    """ "US officials said they would ...": a collective that reports what it will do itself.
+
+    The subject of the reporting verb whose content clause "they" is the subject of, when that
+    subject stands for countries, organisations or blocs.
+    """
+    clause = tok.head
+    if tok.dep_ not in P.SUBJ_DEPS or clause.dep_ not in {"ccomp", "xcomp"}:
+        return ()
+    verb = clause.head
+    if verb.lemma_.lower() not in P.REPORTING_VERBS | P.COMMITMENT_VERBS:
+        return ()
+    for subj in verb.children:
+        if subj.dep_ in P.SUBJ_DEPS and subj.i < tok.i:
+            mention = state.mentions.get(subj.i)
+            if mention is not None and all(
+                e.type in {"Country", "Organization", "Bloc"} for e in mention.entities
+            ):
+                return mention.entities
+    return ()
 
 
 def _previous_sentence_pair(state: _State, tok: Token) -> tuple[Entity, ...]:

@@ -238,10 +238,12 @@ def modality(tok: Token) -> str:
                 return HEDGED
             if c.dep_ == "acomp" and c.lemma_.lower() in P.HEDGE_GOVERNORS:
                 return HEDGED  # "it is likely that ..."
-            if c.dep_ == "advcl" and any(
-                g.dep_ == "mark" and g.lower_ in P.CONDITIONAL_MARKS for g in c.children
+            if (
+                c.dep_ == "advcl"
+                and any(g.dep_ == "mark" and g.lower_ in P.CONDITIONAL_MARKS for g in c.children)
+                and not (first and cur.lemma_.lower() in P.THREAT_TRIGGERS)
             ):
-                return HEDGED  # the main clause of a conditional
+                return HEDGED  # the main clause of a conditional (but not the threat itself)
         lemma = cur.lemma_.lower()
         if not first and lemma in P.HEDGE_GOVERNORS:
             return HEDGED
@@ -319,6 +321,21 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
             if x.dep_ in {"advcl", "xcomp"} and x.lemma_.lower() in P.PURPOSE_VERBS:
                 out += _children(x, P.OBJ_DEPS)
         return out
+    if slot == "cond":
+        # "threatened to walk out unless Washington drops ...", "warned that it would retaliate if
+        # Tehran ...": the subject of the condition (a "that" clause only when it announces a consequence)
+        holders = [tok, *_children(tok, frozenset({"xcomp"}))] + [
+            c
+            for c in _children(tok, frozenset({"ccomp"}))
+            if any(a.dep_ == "aux" and a.lower_ in P.FUTURE_AUX for a in c.children)
+        ]
+        return [
+            s
+            for h in holders
+            for x in _children(h, frozenset({"advcl"}))
+            if any(m.dep_ == "mark" and m.lower_ in P.THREAT_CONDITION_MARKS for m in x.children)
+            for s in _children(x, P.SUBJ_DEPS)
+        ]
     if slot == "xcomp":
         out: list[Token] = []
         for x in _children(tok, frozenset({"xcomp"})):

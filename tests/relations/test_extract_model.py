@@ -581,6 +581,44 @@ POSITIVE = [
         [("Philippines", "hasTensionWith", "China")],
         id="hasTensionWith-standoff",
     ),
+    # ---------------------------------------------------------------- threats with a condition
+    pytest.param(
+        "Turkey threatened to close its airspace unless Sweden extradited the suspects.",
+        [("Turkey", "threatens", "Sweden")],
+        id="threatens-unless-clause-subject",
+    ),
+    pytest.param(
+        "Venezuela warned that it would cut oil exports if Colombia deployed troops to the border.",
+        [("Venezuela", "threatens", "Colombia")],
+        id="threatens-warn-that-if",
+    ),
+    # ---------------------------------------------------------------- a collective reporting its own act
+    pytest.param(
+        "Argentine officials said they would boycott all talks with Britain.",
+        [("Argentina", "opposes", "United Kingdom")],
+        id="they-is-the-reporting-collective",
+    ),
+    # ---------------------------------------------------------------- the owner of a condemned act
+    pytest.param(
+        "Jordan complained to the United Nations about Syrian air raids.",
+        [("Jordan", "criticizes", "Syria")],
+        id="criticizes-complain-about-owner-of-raids",
+    ),
+    pytest.param(
+        "Ghana condemned the Malian crackdown on protesters.",
+        [("Ghana", "condemns", "Mali")],
+        id="condemns-owner-of-crackdown",
+    ),
+    pytest.param(
+        "Chile lodged a formal protest with Bolivia.",
+        [("Chile", "opposes", "Bolivia")],
+        id="opposes-lodge-a-protest-with",
+    ),
+    pytest.param(
+        "Austria rejected repeated calls by Serbia's rulers for a summit.",
+        [("Austria", "opposes", "Serbia")],
+        id="opposes-calls-by-rulers",
+    ),
 ]
 
 
@@ -674,6 +712,31 @@ NEGATIVE = [
     pytest.param("Iran was attacked by Israel.", ("Iran", "attacks", "Israel"), id="direction-passive"),
     pytest.param(
         "Washington warned Beijing.", ("Washington", "threatens", "Beijing"), id="acting-capital-not-city"
+    ),
+    pytest.param(
+        "Thailand scrapped its defence pact with Cambodia.",
+        ("Thailand", "alliedWith", "Cambodia"),
+        id="scrapped-pact",
+    ),
+    pytest.param(
+        "Nigeria threatened to sever its ties with Niger.",
+        ("Nigeria", "cooperatesWith", "Niger"),
+        id="threatened-to-sever-ties",
+    ),
+    pytest.param(
+        "Peru will recall its ambassador if Ecuador attacks the border post.",
+        ("Ecuador", "attacks", "Peru"),
+        id="conditional-clause-still-hedged",
+    ),
+    pytest.param(
+        "Britain warned that it was too early to tell if Iraq would comply.",
+        ("United Kingdom", "threatens", "Iraq"),
+        id="warn-if-is-whether-not-a-threat",
+    ),
+    pytest.param(
+        "Kenya and Ethiopia exchanged angry accusations.",
+        ("Kenya", "cooperatesWith", "Ethiopia"),
+        id="exchanged-accusations-is-no-cooperation",
     ),
 ]
 
