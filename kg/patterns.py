@@ -149,7 +149,20 @@ HEDGE_ADJECTIVES = frozenset(
     }
 )
 NEGATIVE_GOVERNORS = frozenset(
-    {"refuse", "fail", "decline", "deny", "avoid", "cancel", "halt", "suspend", "sever", "scrap", "abandon", "terminate"}
+    {
+        "refuse",
+        "fail",
+        "decline",
+        "deny",
+        "avoid",
+        "cancel",
+        "halt",
+        "suspend",
+        "sever",
+        "scrap",
+        "abandon",
+        "terminate",
+    }
 )
 NEGATIVE_DETERMINERS = frozenset({"no", "neither", "never"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
