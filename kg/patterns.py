@@ -259,6 +259,36 @@ PERSON_DESCRIPTIONS = frozenset({"leader", "president", "head", "counterpart", "
 SINGULAR_COUNTRY_DESCRIPTIONS = frozenset({"nation", "country", "state", "regime", "kingdom", "republic"})
 PAIR_DETERMINERS = frozenset({"both", "two"})
 
+# words that make a noun phrase the time or backdrop of a clause, not its event ("ahead of the summit")
+SCENE_WORDS = frozenset({"ahead", "before", "after", "during", "following", "since", "until", "prior"})
+
+# verbs whose direct object is the topic, so "X and Y negotiated a deal" still pairs X and Y
+TOPIC_OBJECT_VERBS = frozenset({"negotiate"})
+
+# things said or shown, not goods: "provided answers to", "gave details to"
+INFORMATION_NOUNS = frozenset(
+    {
+        "answer",
+        "information",
+        "detail",
+        "evidence",
+        "assurance",
+        "guarantee",
+        "explanation",
+        "update",
+        "briefing",
+        "testimony",
+        "response",
+        "reply",
+        "account",
+        "advice",
+        "comment",
+        "view",
+        "opinion",
+        "reassurance",
+    }
+)
+
 # nouns whose possessor is the real argument ("Russia's actions", "Putin's moves")
 ACTION_NOUNS = frozenset(
     {

@@ -494,6 +494,8 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         reporter = _reporter(state, tok)
         if reporter:
             return Mention(tok.i, tok.i + 1, reporter, "pronoun", 0.65)
+        if _unresolved_plural_before(state, tok):
+            return None  # "prosecutors said their deal with Flynn ...": they are not an earlier pair
         for i, group in reversed(state.pairs):
             if i < tok.i and tok.i - i < 300:
                 return Mention(tok.i, tok.i + 1, group, "pronoun", 0.7)
@@ -501,6 +503,14 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         if group:
             return Mention(tok.i, tok.i + 1, group, "pronoun", 0.65)
     return None
+
+
+def _unresolved_plural_before(state: _State, tok: Token) -> bool:
+    """True when the sentence names a plural group we did not resolve before the pronoun."""
+    return any(
+        t.pos_ == "NOUN" and t.tag_ == "NNS" and t.dep_ in P.SUBJ_DEPS and t.i not in state.mentions
+        for t in tok.doc[tok.sent.start : tok.i]
+    )
 
 
 def _reporter(state: _State, tok: Token) -> tuple[Entity, ...]:

@@ -402,15 +402,18 @@ def _pairs(
 
 
 def _is_goods(tok: Token, res: Resolution) -> bool:
-    """A direct object that is a thing handed over: a known Item, or a plain noun that is no event."""
+    """A direct object that is a thing handed over: a known Item, or a plain noun that is no event
+    and no information ("provided answers to the inquiry")."""
     m = res.at(tok)
     if m is not None:
         return any(e.type == "Item" for e in m.entities)
     lex = load_lexicon()
+    lemma = tok.lemma_.lower()
     return (
         tok.pos_ == "NOUN"
-        and tok.lemma_.lower() not in lex.nouns
-        and tok.lemma_.lower() not in P.ACTION_NOUNS
+        and lemma not in lex.nouns
+        and lemma not in P.ACTION_NOUNS
+        and lemma not in P.INFORMATION_NOUNS
     )
 
 
@@ -444,8 +447,14 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:
             yield from _emit(subjects, objects, frame, v, rule)
-        elif frame.predicate in SYMMETRIC and len(subjects) >= 2 and not _prep_objects(v, "with"):
-            # "Jordan and Britain agreed to ..." (but not "they agreed with U.S. agencies")
+        elif (
+            frame.predicate in SYMMETRIC
+            and len(subjects) >= 2
+            and not _prep_objects(v, "with")
+            and (not _children(v, P.OBJ_DEPS) or v.lemma_.lower() in P.TOPIC_OBJECT_VERBS)
+        ):
+            # "Jordan and Britain agreed to ..." (but not "they agreed with U.S. agencies", nor
+            # "X and Y met the judge", "traded insults", "share a border": the object is no counterpart)
             yield from _pairs(subjects, frame, v, rule)
 
 
@@ -502,7 +511,7 @@ def _noun_candidates(n: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             yield from _emit(governing_subjects(n, res), objects, frame, n, rule, 0.9)
         elif subjects and symmetric and len(subjects) >= 2:
             yield from _pairs(subjects, frame, n, rule)
-        elif not subjects and not objects and symmetric:
+        elif not subjects and not objects and symmetric and not _scene_only(n):
             group = governing_subjects(n, res)
             if len(group) >= 2:
                 yield from _pairs(group, frame, n, rule, 0.9)
@@ -510,6 +519,18 @@ def _noun_candidates(n: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             yield from _emit(
                 strong, _implicit_target(n, strong, res), frame, n, "kg.rules.noun.implicit.v1", 0.7
             )
+
+
+def _scene_only(n: Token) -> bool:
+    """True when a noun only sets the scene of its clause ("struck back ahead of the G8 summit")."""
+    cur = n
+    for _ in range(6):
+        if cur.head.i == cur.i or cur.pos_ in {"VERB", "AUX"}:
+            return False
+        cur = cur.head
+        if cur.lower_ in P.SCENE_WORDS:
+            return True
+    return False
 
 
 def _implicit_target(n: Token, sanctioners: list[Arg], res: Resolution) -> list[Arg]:

@@ -619,6 +619,16 @@ POSITIVE = [
         [("Austria", "opposes", "Serbia")],
         id="opposes-calls-by-rulers",
     ),
+    pytest.param(
+        "Serbia and Hungary negotiated a new gas deal.",
+        [("Serbia", "meetsWith", "Hungary")],
+        id="meetsWith-negotiated-a-topic",
+    ),
+    pytest.param(
+        "Despite growing tensions, Greece and Turkey resumed talks.",
+        [("Greece", "hasTensionWith", "Turkey")],
+        id="hasTensionWith-despite-tensions",
+    ),
 ]
 
 
@@ -737,6 +747,31 @@ NEGATIVE = [
         "Kenya and Ethiopia exchanged angry accusations.",
         ("Kenya", "cooperatesWith", "Ethiopia"),
         id="exchanged-accusations-is-no-cooperation",
+    ),
+    pytest.param(
+        "Estonia and Latvia met the judge on Monday.",
+        ("Estonia", "meetsWith", "Latvia"),
+        id="coordinated-subjects-with-an-unresolved-object-do-not-pair",
+    ),
+    pytest.param(
+        "Peru and Chile share a long border.",
+        ("Peru", "cooperatesWith", "Chile"),
+        id="share-a-border-is-no-cooperation",
+    ),
+    pytest.param(
+        "Qatar and Oman issued statements ahead of the G20 summit.",
+        ("Qatar", "meetsWith", "Oman"),
+        id="summit-that-only-sets-the-scene",
+    ),
+    pytest.param(
+        "Norway provided detailed answers to Sweden's questions.",
+        ("Norway", "suppliesTo", "Sweden"),
+        id="answers-are-not-goods",
+    ),
+    pytest.param(
+        "Jonas Berg and Maria Holm met the press. Later, prosecutors said their deal with Finland stood.",
+        ("Jonas Berg", "cooperatesWith", "Finland"),
+        id="their-after-an-unresolved-plural-subject",
     ),
 ]
 
