@@ -109,7 +109,8 @@ LIGHT_VERBS = frozenset(
     }
 )
 
-MODAL_HEDGES = frozenset({"could", "might", "may"})
+# speculation, and obligations or advice ("Obama should condemn ...") that assert no event
+MODAL_HEDGES = frozenset({"could", "might", "may", "should", "must", "ought"})
 HEDGE_GOVERNORS = frozenset(
     {
         "expect",
@@ -265,7 +266,7 @@ SCENE_WORDS = frozenset({"ahead", "before", "after", "during", "following", "sin
 # verbs whose direct object is the topic, so "X and Y negotiated a deal" still pairs X and Y
 TOPIC_OBJECT_VERBS = frozenset({"negotiate"})
 
-# things said or shown, not goods: "provided answers to", "gave details to"
+# things said, shown or dealt, not goods: "provided answers to", "delivered the address", "dealt a blow"
 INFORMATION_NOUNS = frozenset(
     {
         "answer",
@@ -286,6 +287,21 @@ INFORMATION_NOUNS = frozenset(
         "view",
         "opinion",
         "reassurance",
+        "address",
+        "speech",
+        "remark",
+        "message",
+        "lecture",
+        "keynote",
+        "sermon",
+        "eulogy",
+        "verdict",
+        "ruling",
+        "blow",
+        "warning",
+        "apology",
+        "news",
+        "vote",
     }
 )
 

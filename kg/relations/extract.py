@@ -274,7 +274,7 @@ def _requires_ok(tok: Token, frame: Frame) -> bool:
 
 def _open_item(tok: Token) -> Entity | None:
     """A noun the subject supplies that the gazetteer does not know: its plain lower-case phrase."""
-    if tok.pos_ != "NOUN":
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in P.INFORMATION_NOUNS:
         return None
     mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "ADJ"}]
     words = [m.lower_ for m in mods if m.i == tok.i - 1] + [tok.lower_]
@@ -506,8 +506,9 @@ def _noun_candidates(n: Token, frames: tuple[Frame, ...], res: Resolution) -> It
         subjects = strong or (weak if objects else [])
         if subjects and objects:
             yield from _emit(subjects, objects, frame, n, rule, 1.0 if strong else 0.85)
-        elif objects and not subjects and symmetric:
-            # "escalating tensions with Washington": the one in tension is the clause's subject
+        elif objects and not subjects and symmetric and (light is not None or not _acted_upon(n, frame)):
+            # "escalating tensions with Washington": the one in tension is the clause's subject; so is
+            # the one "in a meeting with", but not the one who "sought to portray a meeting with"
             yield from _emit(governing_subjects(n, res), objects, frame, n, rule, 0.9)
         elif subjects and symmetric and len(subjects) >= 2:
             yield from _pairs(subjects, frame, n, rule)
@@ -519,6 +520,11 @@ def _noun_candidates(n: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             yield from _emit(
                 strong, _implicit_target(n, strong, res), frame, n, "kg.rules.noun.implicit.v1", 0.7
             )
+
+
+def _acted_upon(n: Token, frame: Frame) -> bool:
+    """A meeting that is the object of another act ("arranged a meeting with") is not the subject's own."""
+    return frame.predicate == "meetsWith" and n.dep_ in P.OBJ_DEPS | P.SUBJ_DEPS | P.PASS_SUBJ_DEPS
 
 
 def _scene_only(n: Token) -> bool:

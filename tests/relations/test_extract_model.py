@@ -629,6 +629,11 @@ POSITIVE = [
         [("Greece", "hasTensionWith", "Turkey")],
         id="hasTensionWith-despite-tensions",
     ),
+    pytest.param(
+        "Emmanuel Macron walked out of a meeting with Olaf Scholz.",
+        [("Emmanuel Macron", "meetsWith", "Olaf Scholz")],
+        id="meetsWith-in-a-meeting-with",
+    ),
 ]
 
 
@@ -772,6 +777,19 @@ NEGATIVE = [
         "Jonas Berg and Maria Holm met the press. Later, prosecutors said their deal with Finland stood.",
         ("Jonas Berg", "cooperatesWith", "Finland"),
         id="their-after-an-unresolved-plural-subject",
+    ),
+    pytest.param(
+        "Brazil should condemn Venezuela.", ("Brazil", "condemns", "Venezuela"), id="should-is-advice"
+    ),
+    pytest.param(
+        "Critics say Lula sought to portray a meeting with Javier Milei as routine.",
+        ("Luiz Inácio Lula da Silva", "meetsWith", "Javier Milei"),
+        id="meeting-that-is-the-object-of-another-act",
+    ),
+    pytest.param(
+        "Parliament invited Emmanuel Macron to deliver the address.",
+        ("Emmanuel Macron", "supplies", "address"),
+        id="delivering-an-address-supplies-nothing",
     ),
 ]
 
