@@ -302,6 +302,22 @@ INFORMATION_NOUNS = frozenset(
         "apology",
         "news",
         "vote",
+        "letter",
+        "note",
+        "invitation",
+        "greeting",
+        "condolence",
+        "wish",
+        "congratulation",
+        "signal",
+        "thanks",
+        "regard",
+        "time",
+        "chance",
+        "opportunity",
+        "permission",
+        "credit",
+        "attention",
     }
 )
 

@@ -481,7 +481,9 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.8) if ent else None
     if low in {"it", "its", "itself"}:
         ent = _recent(state, tok.i, frozenset({"Country", "Organization", "Bloc"}))
-        return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.65) if ent else None
+        if ent is None or (tok.dep_ in {"dobj", "pobj"} and _thing_since(state, ent, tok)):
+            return None
+        return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.65)
     if low in P.PLURAL_PRONOUNS:
         sent_start = tok.sent.start
         if tok.dep_ in {"dobj", "pobj"}:
@@ -503,6 +505,18 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         if group:
             return Mention(tok.i, tok.i + 1, group, "pronoun", 0.65)
     return None
+
+
+def _thing_since(state: _State, ent: Entity, tok: Token) -> bool:
+    """ "dismissed the plan and vowed to resist it": an unresolved thing named after `ent` is nearer."""
+    last = max((i for i, e, _ in state.history if e == ent and i < tok.i), default=tok.i)
+    return any(
+        t.pos_ == "NOUN"
+        and t.tag_ == "NN"
+        and t.dep_ in P.OBJ_DEPS | P.PASS_SUBJ_DEPS
+        and t.i not in state.mentions
+        for t in tok.doc[last + 1 : tok.i]
+    )
 
 
 def _unresolved_plural_before(state: _State, tok: Token) -> bool:

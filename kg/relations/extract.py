@@ -267,9 +267,12 @@ def _fits(ent: Entity, kind: str) -> bool:
 
 
 def _requires_ok(tok: Token, frame: Frame) -> bool:
-    return all(
-        any(c.dep_ == dep and c.lemma_.lower() == lem for c in tok.children) for dep, lem in frame.requires
-    )
+    """The children a frame requires are there, and those it excludes are not ("fired back at")."""
+
+    def has(dep: str, lem: str) -> bool:
+        return any(c.dep_ == dep and c.lemma_.lower() == lem for c in tok.children)
+
+    return all(has(d, lem) for d, lem in frame.requires) and not any(has(d, lem) for d, lem in frame.excludes)
 
 
 def _open_item(tok: Token) -> Entity | None:

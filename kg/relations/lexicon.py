@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,6 +14,8 @@ from ..vocab import GEO
 __all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
 
 KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
+SLOTS = frozenset({"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "cond"})
+FLAGS = frozenset({"open", "reverse", "itemobj", "tiesobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,7 @@ class Frame:
     item_object: bool = False
     ties_object: bool = False
     requires: tuple[tuple[str, str], ...] = ()
+    excludes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,17 +57,29 @@ def _parse_line(line: str, where: str) -> Frame:
         GEO[predicate]
     except (AttributeError, KeyError) as err:
         raise ConfigError(f"{where}: '{predicate}' is not a property of the ontology") from err
+    slot_list = () if slots == "-" else tuple(slots.split(","))
+    for slot in slot_list:
+        if slot not in SLOTS and not re.fullmatch(r"prep:[a-z]+", slot):
+            raise ConfigError(f"{where}: unknown slot '{slot}'")
     flag_set = set() if flags == "-" else set(flags.split(","))
+    for flag in flag_set:
+        if flag not in FLAGS and not re.fullmatch(r"(requires|excludes):[a-z]+:[a-z]+", flag):
+            raise ConfigError(f"{where}: unknown flag '{flag}'")
     requires = tuple(
         tuple(f.split(":", 2)[1:])
         for f in sorted(flag_set)
         if f.startswith("requires:")  # type: ignore[misc]
     )
+    excludes = tuple(
+        tuple(f.split(":", 2)[1:])
+        for f in sorted(flag_set)
+        if f.startswith("excludes:")  # type: ignore[misc]
+    )
     return Frame(
         pos=pos,
         lemma=lemma,
         predicate=predicate,
-        slots=() if slots == "-" else tuple(slots.split(",")),
+        slots=slot_list,
         kind=kind,
         confidence=float(conf),
         open_item="open" in flag_set,
@@ -71,6 +87,7 @@ def _parse_line(line: str, where: str) -> Frame:
         item_object="itemobj" in flag_set,
         ties_object="tiesobj" in flag_set,
         requires=requires,
+        excludes=excludes,
     )
 
 

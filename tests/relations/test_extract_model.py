@@ -634,6 +634,16 @@ POSITIVE = [
         [("Emmanuel Macron", "meetsWith", "Olaf Scholz")],
         id="meetsWith-in-a-meeting-with",
     ),
+    pytest.param(
+        "Olaf Scholz fired back at Viktor Orbán on Friday.",
+        [("Olaf Scholz", "criticizes", "Viktor Orbán")],
+        id="criticizes-fired-back-at",
+    ),
+    pytest.param(
+        "Russia invaded Ukraine in 2022 and has bombed it ever since.",
+        [("Russia", "attacks", "Ukraine")],
+        id="attacks-it-is-the-country-just-named",
+    ),
 ]
 
 
@@ -790,6 +800,21 @@ NEGATIVE = [
         "Parliament invited Emmanuel Macron to deliver the address.",
         ("Emmanuel Macron", "supplies", "address"),
         id="delivering-an-address-supplies-nothing",
+    ),
+    pytest.param(
+        "Olaf Scholz fired back at Viktor Orbán on Friday.",
+        ("Olaf Scholz", "attacks", "Viktor Orbán"),
+        id="fired-back-is-a-retort",
+    ),
+    pytest.param(
+        "Joe Biden said he sent a letter to Emmanuel Macron.",
+        ("Joe Biden", "suppliesTo", "Emmanuel Macron"),
+        id="a-letter-is-not-goods",
+    ),
+    pytest.param(
+        "Chile criticized Peru, rejected the proposal and vowed to resist it.",
+        ("Chile", "opposes", "Peru"),
+        id="it-after-an-unresolved-thing",
     ),
 ]
 

@@ -1,0 +1,45 @@
+"""The predicate lexicon (ontology/lexicon.tsv): parses, names only ontology properties, rejects bad lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import ConfigError
+from kg.relations.lexicon import load_lexicon, parse_lexicon
+from kg.vocab import GEO
+
+
+def test_lexicon_shipped_file_parses_with_ontology_predicates():
+    lex = load_lexicon()
+    frames = [f for group in (*lex.verbs.values(), *lex.nouns.values()) for f in group]
+    assert len(frames) > 150
+    for f in frames:
+        assert GEO[f.predicate] is not None
+        assert 0.0 < f.confidence <= 1.0
+
+
+def test_lexicon_requires_and_excludes_flags():
+    lex = parse_lexicon(
+        "verb\tfire\tattacks\tprep:at\ttarget\t0.8\texcludes:prt:back\n"
+        "verb\tfire\tcriticizes\tprep:at\tactor\t0.75\trequires:prt:back\n"
+    )
+    attack, criticise = lex.verbs["fire"]
+    assert attack.excludes == (("prt", "back"),) and not attack.requires
+    assert criticise.requires == (("prt", "back"),) and not criticise.excludes
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("verb\tfire\tattacks\tprep:at\ttarget\t0.8", "expected 7 tab-separated columns"),
+        ("adj\tfire\tattacks\tprep:at\ttarget\t0.8\t-", "pos must be verb or noun"),
+        ("verb\tfire\tbefriends\tprep:at\ttarget\t0.8\t-", "'befriends' is not a property"),
+        ("verb\tfire\tattacks\tsomewhere\ttarget\t0.8\t-", "unknown slot 'somewhere'"),
+        ("verb\tfire\tattacks\tprep:at\ttarget\t0.8\tloud", "unknown flag 'loud'"),
+        ("verb\tfire\tattacks\tprep:at\tweapon\t0.8\t-", "kind must be one of"),
+    ],
+)
+def test_lexicon_bad_line_names_file_and_line(line, message):
+    with pytest.raises(ConfigError, match=message) as err:
+        parse_lexicon("# comment\n" + line + "\n", source="my.tsv")
+    assert "my.tsv:2" in str(err.value)
