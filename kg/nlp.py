@@ -31,9 +31,11 @@ __all__ = ["load_pipeline", "annotate", "paragraph_boundaries", "UNUSED_COMPONEN
 UNUSED_COMPONENTS: tuple[str, ...] = ()
 
 
-# "SEOUL, South Korea (AP) - " or "WASHINGTON (Reuters) - " at the start of a paragraph
+# "SEOUL, South Korea (AP) - ", "WASHINGTON (Reuters) - " or "Al ASAD AIR BASE, Iraq (Reuters) - " at the
+# start of a paragraph
 _DATELINE = re.compile(
-    r"(?:^|\n)[A-Z][A-Z .'-]{1,40}(?:, [A-Z][\w .'-]{1,40})?(?: \([A-Za-z .-]{1,30}\))? ?- "
+    r"(?:^|\n)(?:[A-Z][a-z]{1,2} )?[A-Z][A-Z .'-]{1,40}"
+    r"(?:, [A-Z][\w .'-]{1,40})?(?: \([A-Za-z .-]{1,30}\))? ?- "
 )
 
 

@@ -481,7 +481,7 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.8) if ent else None
     if low in {"it", "its", "itself"}:
         ent = _recent(state, tok.i, frozenset({"Country", "Organization", "Bloc"}))
-        if ent is None or (tok.dep_ in {"dobj", "pobj"} and _thing_since(state, ent, tok)):
+        if ent is None or _expletive(tok) or (tok.dep_ in {"dobj", "pobj"} and _thing_since(state, ent, tok)):
             return None
         return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.65)
     if low in P.PLURAL_PRONOUNS:
@@ -490,6 +490,11 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
             for i, ent, _ in reversed(state.history):
                 if sent_start <= i < tok.i and ent.type in {"Policy", "Item"}:
                     return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.75)
+        subject = _plural_subject_before(tok)
+        if subject is not None:
+            # "several Republicans announced their support": the plural subject, resolved or not
+            found = state.mentions.get(subject.i)
+            return Mention(tok.i, tok.i + 1, found.entities, "pronoun", 0.7) if found else None
         for i, group in reversed(state.pairs):
             if sent_start <= i < tok.i:
                 return Mention(tok.i, tok.i + 1, group, "pronoun", 0.7)
@@ -504,6 +509,27 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         group = _previous_sentence_pair(state, tok)
         if group:
             return Mention(tok.i, tok.i + 1, group, "pronoun", 0.65)
+    return None
+
+
+def _expletive(tok: Token) -> bool:
+    """ "It's another sign of ...", "it is clear that ...": an "it" that refers to nothing."""
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and head.lemma_ == "be"
+        and any(c.dep_ in {"attr", "acomp", "ccomp"} for c in head.children)
+        and not any(c.dep_ == "neg" for c in head.children if c.i < tok.i)
+    )
+
+
+def _plural_subject_before(tok: Token) -> Token | None:
+    """The nearest plural subject before a possessive "their" in its sentence ("X and Y" is no plural)."""
+    if tok.lower_ not in {"their", "theirs"}:
+        return None
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.dep_ in P.SUBJ_DEPS and t.tag_ in {"NNS", "NNPS"}:
+            return t
     return None
 
 
@@ -522,7 +548,10 @@ def _thing_since(state: _State, ent: Entity, tok: Token) -> bool:
 def _unresolved_plural_before(state: _State, tok: Token) -> bool:
     """True when the sentence names a plural group we did not resolve before the pronoun."""
     return any(
-        t.pos_ == "NOUN" and t.tag_ == "NNS" and t.dep_ in P.SUBJ_DEPS and t.i not in state.mentions
+        t.pos_ == "NOUN"
+        and t.tag_ == "NNS"
+        and t.dep_ in P.SUBJ_DEPS | P.OBJ_DEPS | P.PASS_SUBJ_DEPS
+        and t.i not in state.mentions
         for t in tok.doc[tok.sent.start : tok.i]
     )
 

@@ -62,6 +62,11 @@ def test_nlp_paragraph_boundaries_component_marks_line_starts(nlp):
             ],
             id="headline-and-subheading",
         ),
+        pytest.param(
+            "Al UDEID AIR BASE, Qatar (Reuters) - The minister thanked the troops on Monday.",
+            ["Al UDEID AIR BASE, Qatar (Reuters) -", "The minister thanked the troops on Monday."],
+            id="dateline-with-a-mixed-case-particle",
+        ),
     ],
 )
 def test_nlp_headline_is_own_sentence(nlp, text, expected):

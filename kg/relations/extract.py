@@ -228,6 +228,8 @@ def modality(tok: Token) -> str:
                 return NEGATED
             if c.dep_ == "det" and low in P.NEGATIVE_DETERMINERS:
                 return NEGATED
+            if first and cur.dep_ == "pobj" and cur.head.lower_ == "without":
+                return NEGATED  # "without a deal"
             if c.dep_ in P.AUX_DEPS and low in P.MODAL_HEDGES:
                 return HEDGED
             if c.dep_ == "advmod" and low in P.HEDGE_ADVERBS:
@@ -376,6 +378,9 @@ def _frame_objects(
                 item = _open_item(t)
                 found = [Arg(item, 0.8)] if item else []
             out.extend(found)
+    if frame.predicate == "attacks":
+        # one attacks actors and places, not programmes or weapons ("destroy its weapons programme")
+        return [a for a in out if a.entity.type in ACTOR_TYPES | PLACE_TYPES]
     return [a for a in out if _fits(a.entity, frame.kind)]
 
 

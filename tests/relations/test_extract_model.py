@@ -816,6 +816,26 @@ NEGATIVE = [
         ("Chile", "opposes", "Peru"),
         id="it-after-an-unresolved-thing",
     ),
+    pytest.param(
+        "Japan and Vietnam met on Monday. But without a deal they will keep their tariffs.",
+        ("Japan", "cooperatesWith", "Vietnam"),
+        id="without-a-deal",
+    ),
+    pytest.param(
+        "Poland condemned Belarus. It is a sign of growing ties with Moscow.",
+        ("Belarus", "cooperatesWith", "Russia"),
+        id="expletive-it-is-no-country",
+    ),
+    pytest.param(
+        "Syria agreed to destroy its missile programme.",
+        ("Syria", "attacks", "missile program"),
+        id="destroying-a-programme-is-no-attack",
+    ),
+    pytest.param(
+        "Spain and Italy met on Monday. Later, several Republicans announced their support for Morocco.",
+        ("Spain", "supports", "Morocco"),
+        id="their-is-the-plural-subject",
+    ),
 ]
 
 
