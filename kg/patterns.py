@@ -263,6 +263,23 @@ PAIR_DETERMINERS = frozenset({"both", "two"})
 # words that make a noun phrase the time or backdrop of a clause, not its event ("ahead of the summit")
 SCENE_WORDS = frozenset({"ahead", "before", "after", "during", "following", "since", "until", "prior"})
 
+# people, who are sent or handed over but never supplied
+PEOPLE_NOUNS = frozenset(
+    {
+        "chief",
+        "deputy",
+        "person",
+        "people",
+        "man",
+        "woman",
+        "staff",
+        "staffer",
+        "worker",
+        "citizen",
+        "national",
+    }
+)
+
 # verbs whose direct object is the topic, so "X and Y negotiated a deal" still pairs X and Y
 TOPIC_OBJECT_VERBS = frozenset({"negotiate"})
 

@@ -504,7 +504,7 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         if _unresolved_plural_before(state, tok):
             return None  # "prosecutors said their deal with Flynn ...": they are not an earlier pair
         for i, group in reversed(state.pairs):
-            if i < tok.i and tok.i - i < 300:
+            if i < tok.i and i >= _previous_sentence_start(tok):
                 return Mention(tok.i, tok.i + 1, group, "pronoun", 0.7)
         group = _previous_sentence_pair(state, tok)
         if group:
@@ -576,6 +576,12 @@ def _reporter(state: _State, tok: Token) -> tuple[Entity, ...]:
             ):
                 return mention.entities
     return ()
+
+
+def _previous_sentence_start(tok: Token) -> int:
+    """Index of the first token of the sentence before `tok`'s (or of its own, in the first sentence)."""
+    start = tok.sent.start
+    return tok.doc[start - 1].sent.start if start > 0 else start
 
 
 def _previous_sentence_pair(state: _State, tok: Token) -> tuple[Entity, ...]:

@@ -422,6 +422,8 @@ def _is_goods(tok: Token, res: Resolution) -> bool:
         and lemma not in lex.nouns
         and lemma not in P.ACTION_NOUNS
         and lemma not in P.INFORMATION_NOUNS
+        and lemma not in P.GROUP_NOUNS  # people are sent, not supplied: "sent the deputy chief to"
+        and lemma not in P.PEOPLE_NOUNS
     )
 
 
@@ -447,8 +449,13 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
     if not subjects:
         return
     dobj_items = [c for c in _children(v, P.OBJ_DEPS) + _prep_objects(v, "with") if _is_goods(c, res)]
+    # "delivered a letter to", "sent its envoy to": a direct object that is no goods makes no supply
+    plain = [c for c in _children(v, P.OBJ_DEPS) if c.pos_ == "NOUN" and res.at(c) is None]
+    no_goods = bool(plain) and not any(_is_goods(c, res) for c in plain)
     for frame in frames:
         if not _requires_ok(v, frame) or (frame.item_object and not dobj_items):
+            continue
+        if no_goods and frame.predicate == "suppliesTo":
             continue
         if frame.ties_object and not any(c.lemma_.lower() in P.TIES_NOUNS for c in _children(v, P.OBJ_DEPS)):
             continue

@@ -836,6 +836,22 @@ NEGATIVE = [
         ("Spain", "supports", "Morocco"),
         id="their-is-the-plural-subject",
     ),
+    pytest.param(
+        "Jens Stoltenberg delivered a resignation letter to Joe Biden.",
+        ("Jens Stoltenberg", "suppliesTo", "Joe Biden"),
+        id="delivered-a-letter-is-no-supply",
+    ),
+    pytest.param(
+        "The White House sent the deputy chief of staff to Singapore.",
+        ("United States", "suppliesTo", "Singapore"),
+        id="sending-an-official-is-no-supply",
+    ),
+    pytest.param(
+        "Mexico and Canada signed a trade pact in March. Markets rose on the news. "
+        "Analysts expected more deals. They criticized Cuba.",
+        ("Mexico", "criticizes", "Cuba"),
+        id="they-does-not-reach-a-pair-three-sentences-back",
+    ),
 ]
 
 
