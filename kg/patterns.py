@@ -335,6 +335,13 @@ INFORMATION_NOUNS = frozenset(
         "permission",
         "credit",
         "attention",
+        "excess",
+        "rest",
+        "remainder",
+        "amount",
+        "share",
+        "part",
+        "portion",
     }
 )
 

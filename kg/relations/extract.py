@@ -188,6 +188,9 @@ def clause_subjects(v: Token, res: Resolution, depth: int = 0) -> list[Arg]:
         if v.dep_ in {"xcomp", "advcl"} and controllers:
             return [a for c in controllers for a in _args(c, res)]  # "called on Moscow to change course"
         inherited = clause_subjects(head, res, depth + 1)
+        if not inherited and _is_passive(head) and v.dep_ == "xcomp":
+            # "Obama is scheduled to attend", "Iran was urged to stop": the passive subject acts
+            inherited = [a for c in _children(head, P.PASS_SUBJ_DEPS) for a in _args(c, res)]
         if not inherited and _is_passive(head):
             inherited = _agents(head, res)
         return _scale(inherited, 0.9)
@@ -298,6 +301,15 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     if slot == "dobj>prep":
         # "threatened further action against Russia": the target hangs off the object noun
         return [o for d in _children(tok, P.OBJ_DEPS) for w in ("against", "on") for o in _prep_objects(d, w)]
+    if slot == "dobj>place":
+        # "attend the Beijing Olympics", "attended a summit in Switzerland": where the event is held
+        return [
+            m
+            for d in _children(tok, P.OBJ_DEPS)
+            if d.pos_ in {"NOUN", "PROPN"}
+            for m in [c for c in d.children if c.dep_ in {"compound", "nmod"} and c.ent_type_ == "GPE"]
+            + [o for w in ("in", "at") for o in _prep_objects(d, w)]
+        ]
     if slot == "dobj>to":
         # "halted economic aid to Serbia", "cut ties with Qatar"
         return [

@@ -14,7 +14,7 @@ from ..vocab import GEO
 __all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
 
 KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
-SLOTS = frozenset({"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "cond"})
+SLOTS = frozenset({"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond"})
 FLAGS = frozenset({"open", "reverse", "itemobj", "tiesobj"})
 
 

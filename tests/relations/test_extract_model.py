@@ -640,6 +640,21 @@ POSITIVE = [
         id="criticizes-fired-back-at",
     ),
     pytest.param(
+        "Pedro Sánchez attended the Davos forum in Switzerland.",
+        [("Pedro Sánchez", "visits", "Switzerland")],
+        id="visits-attend-an-event-in",
+    ),
+    pytest.param(
+        "Giorgia Meloni attended the Paris Olympics.",
+        [("Giorgia Meloni", "visits", "Paris")],
+        id="visits-attend-a-named-place-event",
+    ),
+    pytest.param(
+        "Narendra Modi is scheduled to travel to Kenya next month.",
+        [("Narendra Modi", "visits", "Kenya")],
+        id="visits-passive-raising-scheduled-to",
+    ),
+    pytest.param(
         "Russia invaded Ukraine in 2022 and has bombed it ever since.",
         [("Russia", "attacks", "Ukraine")],
         id="attacks-it-is-the-country-just-named",
@@ -851,6 +866,16 @@ NEGATIVE = [
         "Analysts expected more deals. They criticized Cuba.",
         ("Mexico", "criticizes", "Cuba"),
         id="they-does-not-reach-a-pair-three-sentences-back",
+    ),
+    pytest.param(
+        "Iran exported the excess to Oman.",
+        ("Iran", "supplies", "excess"),
+        id="an-excess-is-no-item",
+    ),
+    pytest.param(
+        "Justin Trudeau attended the funeral of the Japanese prime minister.",
+        ("Justin Trudeau", "visits", "Japan"),
+        id="attend-needs-a-place-of-the-event",
     ),
 ]
 
