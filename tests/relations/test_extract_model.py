@@ -655,6 +655,16 @@ POSITIVE = [
         id="visits-passive-raising-scheduled-to",
     ),
     pytest.param(
+        "Norway banned arms exports to Israel.",
+        [("Norway", "sanctions", "Israel")],
+        id="sanctions-ban-exports-to",
+    ),
+    pytest.param(
+        "The World Bank withheld loans from Mali.",
+        [("World Bank", "sanctions", "Mali")],
+        id="sanctions-withhold-loans-from",
+    ),
+    pytest.param(
         "Russia invaded Ukraine in 2022 and has bombed it ever since.",
         [("Russia", "attacks", "Ukraine")],
         id="attacks-it-is-the-country-just-named",
