@@ -280,6 +280,30 @@ PEOPLE_NOUNS = frozenset(
     }
 )
 
+# what is imposed on a country when it is sanctioned: "imposed tariffs on", "slapped an embargo on"
+PENALTY_NOUNS = frozenset(
+    {
+        "sanction",
+        "tariff",
+        "embargo",
+        "penalty",
+        "restriction",
+        "ban",
+        "fine",
+        "levy",
+        "duty",
+        "measure",
+        "curb",
+        "blockade",
+        "control",
+        "limit",
+        "freeze",
+        "boycott",
+        "quota",
+        "cap",
+    }
+)
+
 # verbs whose direct object is the topic, so "X and Y negotiated a deal" still pairs X and Y
 TOPIC_OBJECT_VERBS = frozenset({"negotiate"})
 

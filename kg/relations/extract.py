@@ -385,6 +385,8 @@ def _frame_objects(
             _slot_tokens(extra, slot) if extra is not None and slot != "dobj" else []
         )
         for t in toks:
+            if frame.predicate == "meetsWith" and t.pos_ == "NOUN" and t.lemma_.lower() in P.ACTION_NOUNS:
+                continue  # "welcomed Russia's involvement" meets no one
             found = _args(t, res, place=place, object_position=True)
             if not found and frame.open_item and frame.kind == "item":
                 item = _open_item(t)
@@ -464,13 +466,19 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
     # "delivered a letter to", "sent its envoy to": a direct object that is no goods makes no supply
     plain = [c for c in _children(v, P.OBJ_DEPS) if c.pos_ == "NOUN" and res.at(c) is None]
     no_goods = bool(plain) and not any(_is_goods(c, res) for c in plain)
+    # what is handed over or imposed: the object, or the subject of a passive ("sanctions were imposed",
+    # "the sanctions imposed by")
+    themes = _children(v, P.OBJ_DEPS) + _children(v, P.PASS_SUBJ_DEPS)
+    themes += [v.head] if v.dep_ in {"acl", "relcl"} else []
     for frame in frames:
         if not _requires_ok(v, frame) or (frame.item_object and not dobj_items):
             continue
         if no_goods and frame.predicate == "suppliesTo":
             continue
-        if frame.ties_object and not any(c.lemma_.lower() in P.TIES_NOUNS for c in _children(v, P.OBJ_DEPS)):
+        if frame.ties_object and not any(t.lemma_.lower() in P.TIES_NOUNS for t in themes):
             continue
+        if frame.penalty_object and not any(t.lemma_.lower() in P.PENALTY_NOUNS for t in themes):
+            continue  # "imposed tariffs on", not "imposed a security law on"
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:
             yield from _emit(subjects, objects, frame, v, rule)

@@ -665,6 +665,16 @@ POSITIVE = [
         id="sanctions-withhold-loans-from",
     ),
     pytest.param(
+        "Canada imposed tariffs on Chinese goods.",
+        [("Canada", "sanctions", "China")],
+        id="sanctions-impose-tariffs-on",
+    ),
+    pytest.param(
+        "An embargo was imposed on Cuba by the United States.",
+        [("United States", "sanctions", "Cuba")],
+        id="sanctions-passive-embargo-imposed",
+    ),
+    pytest.param(
         "Russia invaded Ukraine in 2022 and has bombed it ever since.",
         [("Russia", "attacks", "Ukraine")],
         id="attacks-it-is-the-country-just-named",
@@ -886,6 +896,16 @@ NEGATIVE = [
         "Justin Trudeau attended the funeral of the Japanese prime minister.",
         ("Justin Trudeau", "visits", "Japan"),
         id="attend-needs-a-place-of-the-event",
+    ),
+    pytest.param(
+        "Beijing imposed a new security law on Macau.",
+        ("China", "sanctions", "Macau"),
+        id="imposing-a-law-is-no-sanction",
+    ),
+    pytest.param(
+        "The Iraqi government welcomed Turkey's involvement in the talks.",
+        ("Iraq", "meetsWith", "Turkey"),
+        id="welcoming-an-involvement-meets-no-one",
     ),
 ]
 
