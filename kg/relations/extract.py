@@ -30,6 +30,7 @@ from .lexicon import Frame, Lexicon, load_lexicon
 __all__ = ["Arg", "extract_relations", "extract_article", "modality", "SYMMETRIC"]
 
 SYMMETRIC = frozenset({"meetsWith", "cooperatesWith", "alliedWith", "tradesWith", "hasTensionWith"})
+STANCES = frozenset({"supports", "opposes", "condemns", "criticizes"})
 STATE_LEVEL = frozenset({"cooperatesWith", "alliedWith", "tradesWith", "hasTensionWith"})
 _KIND_TYPES = {
     "actor": ACTOR_TYPES,
@@ -377,6 +378,7 @@ def _frame_objects(
     """Objects of a frame at a trigger (and at its light verb, when given)."""
     place = frame.kind == "place"
     out: list[Arg] = []
+    owners: list[Arg] = []  # actors behind an act a stance is about ("welcomed Reagan's statement")
     for slot in frame.slots:
         if slot == "dobj" and patients is not None:
             out.extend(patients)
@@ -385,9 +387,12 @@ def _frame_objects(
             _slot_tokens(extra, slot) if extra is not None and slot != "dobj" else []
         )
         for t in toks:
-            if frame.predicate == "meetsWith" and t.pos_ == "NOUN" and t.lemma_.lower() in P.ACTION_NOUNS:
-                continue  # "welcomed Russia's involvement" meets no one
+            act = t.pos_ == "NOUN" and t.lemma_.lower() in P.ACTION_NOUNS and res.at(t) is None
+            if act and frame.predicate == "meetsWith":
+                continue  # "welcomed Russia's involvement" meets no one ...
             found = _args(t, res, place=place, object_position=True)
+            if act and frame.kind == "thing" and frame.predicate in STANCES:
+                owners.extend(a for a in found if a.entity.type in ACTOR_TYPES)  # ... but supports Russia
             if not found and frame.open_item and frame.kind == "item":
                 item = _open_item(t)
                 found = [Arg(item, 0.8)] if item else []
@@ -395,7 +400,7 @@ def _frame_objects(
     if frame.predicate == "attacks":
         # one attacks actors and places, not programmes or weapons ("destroy its weapons programme")
         return [a for a in out if a.entity.type in ACTOR_TYPES | PLACE_TYPES]
-    return [a for a in out if _fits(a.entity, frame.kind)]
+    return [a for a in out if _fits(a.entity, frame.kind)] + owners
 
 
 def _emit(

@@ -675,6 +675,11 @@ POSITIVE = [
         id="sanctions-passive-embargo-imposed",
     ),
     pytest.param(
+        "The Iraqi government welcomed Turkey's involvement in the talks.",
+        [("Iraq", "supports", "Turkey")],
+        id="supports-welcomed-an-act-of",
+    ),
+    pytest.param(
         "Russia invaded Ukraine in 2022 and has bombed it ever since.",
         [("Russia", "attacks", "Ukraine")],
         id="attacks-it-is-the-country-just-named",
