@@ -912,6 +912,11 @@ NEGATIVE = [
         ("Iraq", "meetsWith", "Turkey"),
         id="welcoming-an-involvement-meets-no-one",
     ),
+    pytest.param(
+        "Canada struck down a law in Quebec.",
+        ("Canada", "attacks", "Quebec"),
+        id="struck-down-a-law-is-no-attack",
+    ),
 ]
 
 
