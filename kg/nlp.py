@@ -5,7 +5,8 @@ Components added to the installed pipeline:
   headlines and section sub-headings are sentences of their own.
 - `entity_ruler` (before the statistical NER): gazetteer names, aliases and demonyms, with the
   canonical name as the entity id.
-- `kg_merge_person_names` (after the NER): a first name and a gazetteer surname become one name.
+- `kg_merge_person_names` (after the NER): a first name and a gazetteer surname become one name, and
+  an organisation name split before its place ("Supreme Court of" + "Canada") one organisation.
 """
 
 from __future__ import annotations
@@ -103,6 +104,16 @@ def merge_person_names(doc: Doc) -> Doc:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "PERSON" and ent.label_ == "PERSON" and prev.end == ent.start:
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON", span_id=ent.ent_id_ or prev.ent_id_)
+            continue
+        if (
+            prev is not None
+            and prev.label_ in {"ORG", "FAC"}
+            and prev.end == ent.start
+            and doc[prev.end - 1].lower_ in {"of", "for"}
+            and ent.label_ in {"GPE", "ORG", "LOC"}
+        ):
+            # "The Supreme Court of" + "Canada": the gazetteer's country split the NER's name
+            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             continue
         out.append(ent)
     doc.ents = out

@@ -102,3 +102,9 @@ def test_nlp_entity_ruler_sets_canonical_id(nlp, text, surface, label, canonical
 def test_nlp_entity_ruler_ignores_lower_case_common_word(nlp):
     doc = nlp("They ate roast turkey for dinner.")
     assert all(e.ent_id_ != "Turkey" for e in doc.ents)
+
+
+def test_nlp_organisation_split_before_its_country_is_merged(nlp):
+    doc = nlp("The Supreme Court of Canada struck down the law.")
+    assert "Supreme Court of Canada" in [e.text.removeprefix("The ") for e in doc.ents if e.label_ == "ORG"]
+
