@@ -112,8 +112,13 @@ def merge_person_names(doc: Doc) -> Doc:
             and doc[prev.end - 1].lower_ in {"of", "for"}
             and ent.label_ in {"GPE", "ORG", "LOC"}
         ):
-            # "The Supreme Court of" + "Canada": the gazetteer's country split the NER's name
-            out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+            # "The Supreme Court of" + "Canada": the gazetteer's country split the NER's name; but
+            # "The Government of" + "Canada" is the country's government, which stands for it
+            words = [t for t in prev if t.dep_ != "det" and t.lower_ != "the"]
+            if words and words[0].lemma_.lower() in P.GROUP_NOUNS:
+                out[-1] = ent
+            else:
+                out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             continue
         out.append(ent)
     doc.ents = out

@@ -680,6 +680,11 @@ POSITIVE = [
         id="supports-welcomed-an-act-of",
     ),
     pytest.param(
+        "The Government of Chile condemned Bolivia.",
+        [("Chile", "condemns", "Bolivia")],
+        id="condemns-the-government-of-a-country",
+    ),
+    pytest.param(
         "Russia invaded Ukraine in 2022 and has bombed it ever since.",
         [("Russia", "attacks", "Ukraine")],
         id="attacks-it-is-the-country-just-named",
