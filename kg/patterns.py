@@ -280,6 +280,22 @@ PEOPLE_NOUNS = frozenset(
     }
 )
 
+# what one actor gives another when it supports it (besides goods and TIES_NOUNS)
+AID_NOUNS = frozenset(
+    {
+        "help",
+        "backing",
+        "endorsement",
+        "protection",
+        "asylum",
+        "refuge",
+        "guarantee",
+        "boost",
+        "money",
+        "cash",
+    }
+)
+
 # what is imposed on a country when it is sanctioned: "imposed tariffs on", "slapped an embargo on"
 PENALTY_NOUNS = frozenset(
     {

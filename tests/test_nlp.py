@@ -107,4 +107,3 @@ def test_nlp_entity_ruler_ignores_lower_case_common_word(nlp):
 def test_nlp_organisation_split_before_its_country_is_merged(nlp):
     doc = nlp("The Supreme Court of Canada struck down the law.")
     assert "Supreme Court of Canada" in [e.text.removeprefix("The ") for e in doc.ents if e.label_ == "ORG"]
-

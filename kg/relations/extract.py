@@ -484,6 +484,10 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             continue
         if frame.penalty_object and not any(t.lemma_.lower() in P.PENALTY_NOUNS for t in themes):
             continue  # "imposed tariffs on", not "imposed a security law on"
+        if frame.aid_object and not (
+            dobj_items or any(t.lemma_.lower() in P.TIES_NOUNS | P.AID_NOUNS for t in themes)
+        ):
+            continue  # "gave Kyiv support", "offered Ukraine weapons", not "gave them time"
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:
             yield from _emit(subjects, objects, frame, v, rule)

@@ -15,7 +15,7 @@ __all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
 
 KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
 SLOTS = frozenset({"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond"})
-FLAGS = frozenset({"open", "reverse", "itemobj", "tiesobj", "penaltyobj"})
+FLAGS = frozenset({"open", "reverse", "itemobj", "tiesobj", "penaltyobj", "aidobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,7 @@ class Frame:
     item_object: bool = False
     ties_object: bool = False
     penalty_object: bool = False
+    aid_object: bool = False
     requires: tuple[tuple[str, str], ...] = ()
     excludes: tuple[tuple[str, str], ...] = ()
 
@@ -88,6 +89,7 @@ def _parse_line(line: str, where: str) -> Frame:
         item_object="itemobj" in flag_set,
         ties_object="tiesobj" in flag_set,
         penalty_object="penaltyobj" in flag_set,
+        aid_object="aidobj" in flag_set,
         requires=requires,
         excludes=excludes,
     )

@@ -922,6 +922,14 @@ NEGATIVE = [
         ("Canada", "attacks", "Quebec"),
         id="struck-down-a-law-is-no-attack",
     ),
+    pytest.param(
+        "Mexico gave Cuba a warning.", ("Mexico", "supports", "Cuba"), id="giving-a-warning-is-no-support"
+    ),
+    pytest.param(
+        "Russia recognized Kosovo as part of Serbia.",
+        ("Russia", "supports", "Kosovo"),
+        id="recognizing-as-part-of-is-no-support",
+    ),
 ]
 
 
