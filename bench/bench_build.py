@@ -12,7 +12,7 @@ Both are timed as whole processes (start-up and model load included), and peak m
 peak of the summed RSS of the process tree (workers included), sampled every 0.1 s.
 words = whitespace-separated tokens of the texts. The ratio is kg words/s over bare words/s.
 
-    python bench/bench_build.py                          # 100, 1000, all; workers 1 and 2
+    python bench/bench_build.py                          # 100, 250, 1000, all; workers 1 and 2
     python bench/bench_build.py --sizes 100,1000 --workers 1 --out /tmp/bench.json
     python bench/bench_build.py --cache-check 1000       # also time a cached rebuild and a +1 article build
 
@@ -215,7 +215,7 @@ def main() -> None:
         return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument(
-        "--sizes", default="100,1000,all", help="comma-separated article counts; 'all' = whole corpus"
+        "--sizes", default="100,250,1000,all", help="comma-separated article counts; 'all' = whole corpus"
     )
     ap.add_argument("--workers", default="1,2", help="comma-separated worker counts for kg build")
     ap.add_argument("--no-bare", action="store_true", help="skip the bare spaCy runs")
