@@ -304,13 +304,11 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
         return [o for d in _children(tok, P.OBJ_DEPS) for w in ("against", "on") for o in _prep_objects(d, w)]
     if slot == "dobj>place":
         # "attend the Beijing Olympics", "attended a summit in Switzerland": where the event is held
-        return [
-            m
-            for d in _children(tok, P.OBJ_DEPS)
-            if d.pos_ in {"NOUN", "PROPN"}
-            for m in [c for c in d.children if c.dep_ in {"compound", "nmod"} and c.ent_type_ == "GPE"]
-            + [o for w in ("in", "at") for o in _prep_objects(d, w)]
-        ]
+        found = []
+        for event in _children(tok, P.OBJ_DEPS):
+            found += [c for c in event.children if c.dep_ in {"compound", "nmod"} and c.ent_type_ == "GPE"]
+            found += _prep_objects(event, "in") + _prep_objects(event, "at")
+        return found
     if slot == "dobj>to":
         # "halted economic aid to Serbia", "cut ties with Qatar"
         return [
@@ -470,7 +468,7 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
     dobj_items = [c for c in _children(v, P.OBJ_DEPS) + _prep_objects(v, "with") if _is_goods(c, res)]
     # "delivered a letter to", "sent its envoy to": a direct object that is no goods makes no supply
     plain = [c for c in _children(v, P.OBJ_DEPS) if c.pos_ == "NOUN" and res.at(c) is None]
-    no_goods = bool(plain) and not any(_is_goods(c, res) for c in plain)
+    no_goods = bool(plain) and not any(c in dobj_items for c in plain)
     # what is handed over or imposed: the object, or the subject of a passive ("sanctions were imposed",
     # "the sanctions imposed by")
     themes = _children(v, P.OBJ_DEPS) + _children(v, P.PASS_SUBJ_DEPS)
