@@ -513,6 +513,8 @@ OFFICIAL_TITLES = frozenset(
         "counsellor",
     }
 )
+# nouns naming an office whose holder may follow in apposition ("the head of the IAEA, Rafael Grossi")
+TITLE_NOUNS = frozenset({"head", "chief", "leader", "president", "chairman", "director", "secretary-general"})
 MEMBER_NOUNS = frozenset({"ally", "member", "partner", "signatory"})
 FACILITY_WORDS = frozenset(
     {

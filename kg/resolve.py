@@ -317,7 +317,37 @@ def _role_context(span: Span) -> list[Token]:
     if root.dep_ == "appos" and head.i < span.start and head.lemma_.lower() in _TITLE_WORDS:
         # "Russia's foreign minister, Sergei Lavrov"
         toks.extend(t for t in doc[head.left_edge.i : head.i + 1] if t not in toks)
+    title = _title_over_of(root)
+    if title is not None:
+        # "the head of the IAEA, Rafael Grossi": the parser hangs the name on the organisation
+        toks.extend(t for t in doc[title.left_edge.i : span.start] if t not in toks)
     return toks
+
+
+def _title_over_of(name: Token) -> Token | None:
+    """The title noun of "TITLE of ORG, NAME" when the name is parsed as an apposition of ORG."""
+    if name.dep_ != "appos" or name.head.dep_ != "pobj":
+        return None
+    prep = name.head.head
+    title = prep.head
+    if prep.lower_ == "of" and title.i < prep.i and title.lemma_.lower() in _TITLE_WORDS | {"head", "chief"}:
+        return title
+    return None
+
+
+def _known_office(gaz: Gazetteer, span: Span, role: str) -> Entity | None:
+    """The country or organisation a known person holds a title of this kind in (gazetteer `role`/`of`)."""
+    entry = (gaz.lookup(span.ent_id_) if span.ent_id_ else None) or gaz.lookup(_clean_name(span.text))
+    if entry is None or entry.type != "Person" or entry.role != role or not entry.of:
+        return None
+    if re.fullmatch(r"[A-Z]{3}", entry.of):
+        return _country_entity(gaz, entry.of)
+    office = gaz.lookup(entry.of)
+    if office is None:
+        return None
+    if office.type == "Country":
+        return _country_entity(gaz, office.country)
+    return _entry_entity(gaz, office) if office.type in {"Organization", "Bloc"} else None
 
 
 def _find_roles(state: _State, doc: Doc, article: Article) -> None:
@@ -328,6 +358,7 @@ def _find_roles(state: _State, doc: Doc, article: Article) -> None:
             continue
         ctx = _role_context(span)
         words = [t.text for t in ctx if t.pos_ in {"NOUN", "PROPN", "ADJ"} or "-" in t.text]
+        words += [t.text for t in span if t.lower_ in _TITLE_WORDS]  # a name matched with its title
         role = _title_role(words)
         if role is None or any(t.lower_ in _PAST_MARKERS or t.lower_.startswith("ex-") for t in ctx):
             continue  # no title, or a past one ("former FBI Director")
@@ -348,6 +379,9 @@ def _find_roles(state: _State, doc: Doc, article: Article) -> None:
                     if entry is not None and entry.type in {"Organization", "Bloc"}:
                         of = _entry_entity(gaz, entry)
                         break
+        if of is None:
+            # "Prime Minister Boris Johnson": a bare title, and the gazetteer knows whose office it is
+            of = _known_office(gaz, span, role)
         if of is None:
             continue
         person = _person_entity(state, _clean_name(span.text), span.ent_id_)

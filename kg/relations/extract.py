@@ -110,6 +110,10 @@ def _args(
         if m is None:
             # "Iran's leader, Ayatollah Khomeini, ...": a title noun with the name in apposition
             m = next((res.at(c) for c in t.children if c.dep_ == "appos" and res.at(c) is not None), None)
+        if m is None and lemma in P.TITLE_NOUNS:
+            # "the head of the IAEA, Rafael Grossi, ...": the parser hangs the name on the organisation
+            named = [a for o in _prep_objects(t, "of") for a in _children(o, frozenset({"appos"}))]
+            m = next((res.at(a) for a in named if a.ent_type_ == "PERSON" and res.at(a) is not None), None)
         if m is None and (lemma in P.ACTION_NOUNS or (object_position and lemma in P.TARGET_NOUNS)):
             m = _owner_mention(t, res)
             if m is not None and lemma in P.TARGET_NOUNS and lemma not in P.ACTION_NOUNS:

@@ -581,6 +581,25 @@ POSITIVE = [
         [("Philippines", "hasTensionWith", "China")],
         id="hasTensionWith-standoff",
     ),
+    # ---------------------------------------------------------------- titles whose office the gazetteer knows
+    pytest.param(
+        "Prime Minister Narendra Modi spoke in Parliament.",
+        [("Narendra Modi", "leaderOf", "India")],
+        id="leaderOf-bare-title-known-office",
+    ),
+    pytest.param(
+        "President Trump spoke to reporters.",
+        [("Donald Trump", "leaderOf", "United States")],
+        id="leaderOf-title-inside-a-gazetteer-alias",
+    ),
+    pytest.param(
+        "The head of the World Health Organization, Tedros Adhanom Ghebreyesus, visited Kinshasa.",
+        [
+            ("Tedros Adhanom Ghebreyesus", "leaderOf", "World Health Organization"),
+            ("Tedros Adhanom Ghebreyesus", "visits", "Kinshasa"),
+        ],
+        id="leaderOf-head-of-org-comma-name",
+    ),
     # ---------------------------------------------------------------- threats with a condition
     pytest.param(
         "Turkey threatened to close its airspace unless Sweden extradited the suspects.",
@@ -929,6 +948,11 @@ NEGATIVE = [
         "Russia recognized Kosovo as part of Serbia.",
         ("Russia", "supports", "Kosovo"),
         id="recognizing-as-part-of-is-no-support",
+    ),
+    pytest.param(
+        "Prime Minister Sergei Lavrov spoke in Moscow.",
+        ("Sergei Lavrov", "leaderOf", "Russia"),
+        id="bare-title-that-is-not-the-known-office",
     ),
 ]
 
