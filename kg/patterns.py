@@ -296,6 +296,30 @@ AID_NOUNS = frozenset(
     }
 )
 
+# what is launched or fired at a target
+WEAPON_NOUNS = frozenset(
+    {
+        "missile",
+        "rocket",
+        "drone",
+        "shell",
+        "bomb",
+        "grenade",
+        "mortar",
+        "torpedo",
+        "projectile",
+        "salvo",
+        "barrage",
+        "strike",
+        "airstrike",
+        "attack",
+        "raid",
+        "assault",
+        "offensive",
+        "munition",
+    }
+)
+
 # what is imposed on a country when it is sanctioned: "imposed tariffs on", "slapped an embargo on"
 PENALTY_NOUNS = frozenset(
     {

@@ -490,6 +490,8 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             dobj_items or any(t.lemma_.lower() in P.TIES_NOUNS | P.AID_NOUNS for t in themes)
         ):
             continue  # "gave Kyiv support", "offered Ukraine weapons", not "gave them time"
+        if frame.weapon_object and not any(t.lemma_.lower() in P.WEAPON_NOUNS for t in themes):
+            continue  # "launched missiles at", not "launched an investigation against"
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:
             yield from _emit(subjects, objects, frame, v, rule)

@@ -684,6 +684,16 @@ POSITIVE = [
         id="sanctions-withhold-loans-from",
     ),
     pytest.param(
+        "Syria launched rockets at Jordan on Friday.",
+        [("Syria", "attacks", "Jordan")],
+        id="attacks-launch-rockets-at",
+    ),
+    pytest.param(
+        "Vietnam protested to China over the collision.",
+        [("Vietnam", "opposes", "China")],
+        id="opposes-protest-to",
+    ),
+    pytest.param(
         "Canada imposed tariffs on Chinese goods.",
         [("Canada", "sanctions", "China")],
         id="sanctions-impose-tariffs-on",
@@ -953,6 +963,11 @@ NEGATIVE = [
         "Prime Minister Sergei Lavrov spoke in Moscow.",
         ("Sergei Lavrov", "leaderOf", "Russia"),
         id="bare-title-that-is-not-the-known-office",
+    ),
+    pytest.param(
+        "Belarus launched an investigation against Lithuania.",
+        ("Belarus", "attacks", "Lithuania"),
+        id="launching-an-investigation-is-no-attack",
     ),
 ]
 
