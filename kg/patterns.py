@@ -345,7 +345,7 @@ PENALTY_NOUNS = frozenset(
 )
 
 # verbs whose direct object is the topic, so "X and Y negotiated a deal" still pairs X and Y
-TOPIC_OBJECT_VERBS = frozenset({"negotiate"})
+TOPIC_OBJECT_VERBS = frozenset({"negotiate", "discuss"})
 
 # things said, shown or dealt, not goods: "provided answers to", "delivered the address", "dealt a blow"
 INFORMATION_NOUNS = frozenset(

@@ -388,6 +388,11 @@ def _frame_objects(
         toks = _slot_tokens(tok, slot) + (
             _slot_tokens(extra, slot) if extra is not None and slot != "dobj" else []
         )
+        if frame.abroad:
+            # "X is in Beijing": a place named outright, and no "is active in", "is in its depiction"
+            if any(c.dep_ in {"acomp", "attr"} for c in tok.children):
+                continue
+            toks = [t for t in toks if t.ent_type_ in {"GPE", "LOC", "FAC"}]
         for t in toks:
             act = t.pos_ == "NOUN" and t.lemma_.lower() in P.ACTION_NOUNS and res.at(t) is None
             if act and frame.predicate == "meetsWith":
@@ -415,6 +420,12 @@ def _emit(
             subj, obj = (o, s) if frame.reverse else (s, o)
             if subj.entity == obj.entity:
                 continue
+            if frame.abroad and not (
+                subj.entity.country
+                and obj.entity.country != subj.entity.country
+                and (subj.entity.type == "Person" or frame.lemma != "be")
+            ):
+                continue  # "Blinken is in Beijing" is a visit; "Xi is in Beijing", "troops are in" are not
             conf = frame.confidence * min(subj.confidence, obj.confidence) * factor
             yield _Candidate(subj.entity, frame.predicate, obj.entity, trigger.i, rule, conf)
 

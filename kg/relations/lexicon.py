@@ -15,7 +15,7 @@ __all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
 
 KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
 SLOTS = frozenset({"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond"})
-FLAGS = frozenset({"open", "reverse", "itemobj", "tiesobj", "penaltyobj", "aidobj", "weaponobj"})
+FLAGS = frozenset({"open", "reverse", "itemobj", "tiesobj", "penaltyobj", "aidobj", "weaponobj", "abroad"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class Frame:
     penalty_object: bool = False
     aid_object: bool = False
     weapon_object: bool = False
+    abroad: bool = False
     requires: tuple[tuple[str, str], ...] = ()
     excludes: tuple[tuple[str, str], ...] = ()
 
@@ -92,6 +93,7 @@ def _parse_line(line: str, where: str) -> Frame:
         penalty_object="penaltyobj" in flag_set,
         aid_object="aidobj" in flag_set,
         weapon_object="weaponobj" in flag_set,
+        abroad="abroad" in flag_set,
         requires=requires,
         excludes=excludes,
     )

@@ -694,6 +694,26 @@ POSITIVE = [
         id="opposes-protest-to",
     ),
     pytest.param(
+        "Lula greeted Xi Jinping at the airport.",
+        [("Luiz Inácio Lula da Silva", "meetsWith", "Xi Jinping")],
+        id="meetsWith-greet",
+    ),
+    pytest.param(
+        "Narendra Modi and Anthony Albanese discussed trade by phone.",
+        [("Narendra Modi", "meetsWith", "Anthony Albanese")],
+        id="meetsWith-coordinated-subjects-discussed",
+    ),
+    pytest.param(
+        "Saudi Arabia and Iran restored diplomatic relations.",
+        [("Saudi Arabia", "cooperatesWith", "Iran")],
+        id="cooperatesWith-diplomatic-relations",
+    ),
+    pytest.param(
+        "Olaf Scholz is in Beijing for talks.",
+        [("Olaf Scholz", "visits", "Beijing")],
+        id="visits-a-person-is-in-a-foreign-city",
+    ),
+    pytest.param(
         "Canada imposed tariffs on Chinese goods.",
         [("Canada", "sanctions", "China")],
         id="sanctions-impose-tariffs-on",
@@ -968,6 +988,12 @@ NEGATIVE = [
         "Belarus launched an investigation against Lithuania.",
         ("Belarus", "attacks", "Lithuania"),
         id="launching-an-investigation-is-no-attack",
+    ),
+    pytest.param(
+        "Xi Jinping is in Beijing this week.", ("Xi Jinping", "visits", "Beijing"), id="at-home-is-no-visit"
+    ),
+    pytest.param(
+        "Russian troops are in Syria.", ("Russia", "visits", "Syria"), id="stationed-troops-are-no-visit"
     ),
 ]
 
