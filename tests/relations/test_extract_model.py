@@ -995,6 +995,16 @@ NEGATIVE = [
     pytest.param(
         "Russian troops are in Syria.", ("Russia", "visits", "Syria"), id="stationed-troops-are-no-visit"
     ),
+    pytest.param(
+        "Vladimir Putin attended a ceremony in Moscow.",
+        ("Vladimir Putin", "visits", "Moscow"),
+        id="attending-at-home-is-no-visit",
+    ),
+    pytest.param(
+        "Olaf Scholz is already active in Africa.",
+        ("Olaf Scholz", "visits", "Africa"),
+        id="active-in-is-no-visit",
+    ),
 ]
 
 
