@@ -481,9 +481,11 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
             countries = _modifier_countries(state, tok.head)  # "Israeli helicopters and tanks"
         if countries:
             if lemma in P.PERSON_DESCRIPTIONS | {"president", "minister", "premier", "chancellor", "king"}:
-                for _, ent, _ in reversed(state.history):
-                    if ent.type == "Person" and len(countries) == 1 and ent.country == countries[0].country:
-                        return Mention(tok.i, tok.i + 1, (ent,), "description", 0.8)
+                if any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in tok.children):
+                    return None  # "a U.S. president": nobody in particular
+                person = _described_person(state, tok, lemma, countries)
+                if person is not None:
+                    return Mention(tok.i, tok.i + 1, (person,), "description", 0.8)
             return Mention(tok.i, tok.i + 1, tuple(countries), "nominal", 0.85)
     dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "quantmod"}}
     if _is_plural(tok) and dets & P.PAIR_DETERMINERS:
@@ -505,6 +507,27 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
         if ent is not None:
             return Mention(tok.i, tok.i + 1, (ent,), "description", 0.7)
     return None
+
+
+def _described_person(state: _State, tok: Token, lemma: str, countries: list[Entity]) -> Entity | None:
+    """ "the US leader", "the Iraqi president": the latest person of that country, a known leader first
+    when the description names a leader's title."""
+    if len(countries) != 1:
+        return None
+    mine = [
+        e for _, e, _ in reversed(state.history) if e.type == "Person" and e.country == countries[0].country
+    ]
+    if not mine:
+        return None
+    if lemma in P.LEADER_TITLES or lemma == "leader":
+        leaders = {r.person.name for r in state.roles if r.role == "leader"}
+        for ent in mine:
+            entry = state.gaz.lookup(ent.name)
+            if ent.name in leaders or (
+                entry is not None and entry.type == "Person" and entry.role == "leader"
+            ):
+                return ent
+    return mine[0]
 
 
 def _pronoun_mention(state: _State, tok: Token) -> Mention | None:

@@ -714,6 +714,11 @@ POSITIVE = [
         id="visits-a-person-is-in-a-foreign-city",
     ),
     pytest.param(
+        "President Joe Biden spoke after Senator Lindsey Graham. The US leader then met Kim Jong Un.",
+        [("Joe Biden", "meetsWith", "Kim Jong Un")],
+        id="the-us-leader-is-the-known-leader-not-the-latest-american",
+    ),
+    pytest.param(
         "Canada imposed tariffs on Chinese goods.",
         [("Canada", "sanctions", "China")],
         id="sanctions-impose-tariffs-on",
@@ -1004,6 +1009,11 @@ NEGATIVE = [
         "Olaf Scholz is already active in Africa.",
         ("Olaf Scholz", "visits", "Africa"),
         id="active-in-is-no-visit",
+    ),
+    pytest.param(
+        "Senator Lindsey Graham praised the plan. A meeting between Kim Jong Un and a US president is the prize.",
+        ("Lindsey Graham", "meetsWith", "Kim Jong Un"),
+        id="a-us-president-is-nobody-in-particular",
     ),
 ]
 
