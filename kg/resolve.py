@@ -481,9 +481,11 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
             countries = _modifier_countries(state, tok.head)  # "Israeli helicopters and tanks"
         if countries:
             if lemma in P.PERSON_DESCRIPTIONS | {"president", "minister", "premier", "chancellor", "king"}:
-                if any(c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in tok.children):
-                    return None  # "a U.S. president": nobody in particular
-                person = _described_person(state, tok, lemma, countries)
+                # "a French minister" is nobody in particular: it stands for the country, not a person
+                indefinite = any(
+                    c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in tok.children
+                )
+                person = None if indefinite else _described_person(state, tok, lemma, countries)
                 if person is not None:
                     return Mention(tok.i, tok.i + 1, (person,), "description", 0.8)
             return Mention(tok.i, tok.i + 1, tuple(countries), "nominal", 0.85)

@@ -719,6 +719,11 @@ POSITIVE = [
         id="the-us-leader-is-the-known-leader-not-the-latest-american",
     ),
     pytest.param(
+        "Olaf Scholz spoke on Monday. A German minister later criticized Hungary.",
+        [("Germany", "criticizes", "Hungary")],
+        id="an-unnamed-minister-stands-for-the-country",
+    ),
+    pytest.param(
         "Canada imposed tariffs on Chinese goods.",
         [("Canada", "sanctions", "China")],
         id="sanctions-impose-tariffs-on",
