@@ -1016,7 +1016,8 @@ NEGATIVE = [
         id="active-in-is-no-visit",
     ),
     pytest.param(
-        "Senator Lindsey Graham praised the plan. A meeting between Kim Jong Un and a US president is the prize.",
+        "Senator Lindsey Graham praised the plan. "
+        "A meeting between Kim Jong Un and a US president is the prize.",
         ("Lindsey Graham", "meetsWith", "Kim Jong Un"),
         id="a-us-president-is-nobody-in-particular",
     ),
