@@ -768,3 +768,11 @@ __all__ = sorted(name for name in list(globals()) if name.isupper())
 # verbs of a purpose clause whose object is the beneficiary ("supplies munitions to support X")
 PURPOSE_VERBS = frozenset({"support", "help", "aid", "assist", "back", "bolster", "arm", "sustain", "equip"})
 __all__ = sorted(name for name in list(globals()) if name.isupper())
+
+# what a frame's object or passive subject must be, by the name a lexicon `theme:<name>` flag gives
+THEME_NOUNS = {
+    "ties": TIES_NOUNS,
+    "penalty": PENALTY_NOUNS,
+    "aid": TIES_NOUNS | AID_NOUNS,  # goods count too (see kg.relations.extract)
+    "weapon": WEAPON_NOUNS,
+}

@@ -493,16 +493,8 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             continue
         if no_goods and frame.predicate == "suppliesTo":
             continue
-        if frame.ties_object and not any(t.lemma_.lower() in P.TIES_NOUNS for t in themes):
-            continue
-        if frame.penalty_object and not any(t.lemma_.lower() in P.PENALTY_NOUNS for t in themes):
-            continue  # "imposed tariffs on", not "imposed a security law on"
-        if frame.aid_object and not (
-            dobj_items or any(t.lemma_.lower() in P.TIES_NOUNS | P.AID_NOUNS for t in themes)
-        ):
-            continue  # "gave Kyiv support", "offered Ukraine weapons", not "gave them time"
-        if frame.weapon_object and not any(t.lemma_.lower() in P.WEAPON_NOUNS for t in themes):
-            continue  # "launched missiles at", not "launched an investigation against"
+        if not _themes_ok(frame, themes, goods=bool(dobj_items)):
+            continue  # "imposed tariffs on" (not "a security law"), "launched missiles at" (not "an inquiry")
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:
             yield from _emit(subjects, objects, frame, v, rule)
@@ -515,6 +507,13 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             # "Jordan and Britain agreed to ..." (but not "they agreed with U.S. agencies", nor
             # "X and Y met the judge", "traded insults", "share a border": the object is no counterpart)
             yield from _pairs(subjects, frame, v, rule)
+
+
+def _themes_ok(frame: Frame, themes: list[Token], *, goods: bool) -> bool:
+    """The object (or passive subject) belongs to every theme the frame names: "cut aid to" (ties),
+    "imposed tariffs on" (penalty), "gave Kyiv support" (aid, or goods), "launched missiles at" (weapon)."""
+    lemmas = {t.lemma_.lower() for t in themes}
+    return all(lemmas & P.THEME_NOUNS[name] or (name == "aid" and goods) for name in frame.themes)
 
 
 def _light_verb(n: Token) -> Token | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from .. import patterns as P
 from ..errors import ConfigError
 from ..resources import ontology_file
 from ..vocab import GEO
@@ -15,7 +16,7 @@ __all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
 
 KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
 SLOTS = frozenset({"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond"})
-FLAGS = frozenset({"open", "reverse", "itemobj", "tiesobj", "penaltyobj", "aidobj", "weaponobj", "abroad"})
+FLAGS = frozenset({"open", "reverse", "itemobj", "abroad"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,11 +32,8 @@ class Frame:
     open_item: bool = False
     reverse: bool = False
     item_object: bool = False
-    ties_object: bool = False
-    penalty_object: bool = False
-    aid_object: bool = False
-    weapon_object: bool = False
     abroad: bool = False
+    themes: tuple[str, ...] = ()  # names in kg.patterns.THEME_NOUNS the object must belong to
     requires: tuple[tuple[str, str], ...] = ()
     excludes: tuple[tuple[str, str], ...] = ()
 
@@ -67,7 +65,14 @@ def _parse_line(line: str, where: str) -> Frame:
             raise ConfigError(f"{where}: unknown slot '{slot}'")
     flag_set = set() if flags == "-" else set(flags.split(","))
     for flag in flag_set:
-        if flag not in FLAGS and not re.fullmatch(r"(requires|excludes):[a-z]+:[a-z]+", flag):
+        theme = flag.removeprefix("theme:") if flag.startswith("theme:") else None
+        if theme is not None and theme not in P.THEME_NOUNS:
+            raise ConfigError(f"{where}: unknown theme '{theme}' (one of {', '.join(sorted(P.THEME_NOUNS))})")
+        if (
+            theme is None
+            and flag not in FLAGS
+            and not re.fullmatch(r"(requires|excludes):[a-z]+:[a-z]+", flag)
+        ):
             raise ConfigError(f"{where}: unknown flag '{flag}'")
     requires = tuple(
         tuple(f.split(":", 2)[1:])
@@ -89,11 +94,8 @@ def _parse_line(line: str, where: str) -> Frame:
         open_item="open" in flag_set,
         reverse="reverse" in flag_set,
         item_object="itemobj" in flag_set,
-        ties_object="tiesobj" in flag_set,
-        penalty_object="penaltyobj" in flag_set,
-        aid_object="aidobj" in flag_set,
-        weapon_object="weaponobj" in flag_set,
         abroad="abroad" in flag_set,
+        themes=tuple(sorted(f.removeprefix("theme:") for f in flag_set if f.startswith("theme:"))),
         requires=requires,
         excludes=excludes,
     )

@@ -18,6 +18,11 @@ def test_lexicon_shipped_file_parses_with_ontology_predicates():
         assert 0.0 < f.confidence <= 1.0
 
 
+def test_lexicon_theme_flags():
+    lex = parse_lexicon("verb\timpose\tsanctions\tprep:on\tactor\t0.75\ttheme:penalty,theme:ties\n")
+    assert lex.verbs["impose"][0].themes == ("penalty", "ties")
+
+
 def test_lexicon_requires_and_excludes_flags():
     lex = parse_lexicon(
         "verb\tfire\tattacks\tprep:at\ttarget\t0.8\texcludes:prt:back\n"
@@ -36,6 +41,7 @@ def test_lexicon_requires_and_excludes_flags():
         ("verb\tfire\tbefriends\tprep:at\ttarget\t0.8\t-", "'befriends' is not a property"),
         ("verb\tfire\tattacks\tsomewhere\ttarget\t0.8\t-", "unknown slot 'somewhere'"),
         ("verb\tfire\tattacks\tprep:at\ttarget\t0.8\tloud", "unknown flag 'loud'"),
+        ("verb\tfire\tattacks\tprep:at\ttarget\t0.8\ttheme:fruit", "unknown theme 'fruit'"),
         ("verb\tfire\tattacks\tprep:at\tweapon\t0.8\t-", "kind must be one of"),
     ],
 )
