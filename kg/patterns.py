@@ -252,6 +252,34 @@ GROUP_NOUNS = frozenset(
         "prince",
     }
 )
+# words that with a group noun make a generic government body ("Foreign Ministry", "Defence Department")
+GOVERNMENT_BODY_WORDS = frozenset(
+    {
+        "foreign",
+        "defense",
+        "defence",
+        "interior",
+        "finance",
+        "justice",
+        "trade",
+        "economy",
+        "affairs",
+        "home",
+        "national",
+        "security",
+        "department",
+        "office",
+        "council",
+        "committee",
+        "agency",
+        "service",
+        "general",
+        "staff",
+        "joint",
+        "chief",
+    }
+)
+
 # nouns naming a collective of actors of one class ("both countries", "the two leaders")
 COUNTRY_DESCRIPTIONS = frozenset(
     {"country", "nation", "state", "side", "neighbor", "neighbour", "power", "government"}
@@ -393,6 +421,13 @@ INFORMATION_NOUNS = frozenset(
         "signal",
         "thanks",
         "regard",
+        "platform",
+        "ten",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "dozen",
         "time",
         "chance",
         "opportunity",
@@ -775,4 +810,5 @@ THEME_NOUNS = {
     "penalty": PENALTY_NOUNS,
     "aid": TIES_NOUNS | AID_NOUNS,  # goods count too (see kg.relations.extract)
     "weapon": WEAPON_NOUNS,
+    "item": frozenset(),  # only goods the gazetteer knows (weapons, commodities)
 }

@@ -205,6 +205,12 @@ def _person_entity(state: _State, name: str, ent_id: str) -> Entity:
     return ent
 
 
+def _generic_body(span: Span) -> bool:
+    """An organisation name made only of government words ("Foreign Ministry", "Defense Department")."""
+    words = [t.lemma_.lower() for t in span if t.lower_ not in {"the", "'s", "of"} and not t.is_punct]
+    return bool(words) and all(w in P.GOVERNMENT_BODY_WORDS or w in P.GROUP_NOUNS for w in words)
+
+
 def _named_entity(state: _State, span: Span) -> tuple[Entity | None, Entity | None]:
     """Return (entity, seat country) for a named-entity span, or (None, None) to ignore it."""
     gaz = state.gaz
@@ -238,6 +244,11 @@ def _named_entity(state: _State, span: Span) -> tuple[Entity | None, Entity | No
     kind = _LABEL_TYPES.get(label)
     if kind is None:
         return None, None
+    if label == "ORG" and _generic_body(span):
+        # "North Korea's Foreign Ministry", "the Iraqi Defense Ministry": a government body acting for its
+        # country; with no country named it is nobody we can name
+        countries = _modifier_countries(state, span.root)
+        return (countries[0], None) if len(countries) == 1 else (None, None)
     if _facility_like(text) and kind in {"City", "Organization", "Region", "Facility"}:
         kind = "Facility"
     if kind == "Organization" and (text.islower() or len(text) < 2):

@@ -481,6 +481,8 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
     if not subjects:
         return
     dobj_items = [c for c in _children(v, P.OBJ_DEPS) + _prep_objects(v, "with") if _is_goods(c, res)]
+    # goods the gazetteer knows (weapons, commodities): "gave Kyiv missiles" supports Kyiv; "gave him a sense"
+    known_items = any(res.at(c) is not None and c in dobj_items for c in _children(v, P.OBJ_DEPS))
     # "delivered a letter to", "sent its envoy to": a direct object that is no goods makes no supply
     plain = [c for c in _children(v, P.OBJ_DEPS) if c.pos_ == "NOUN" and res.at(c) is None]
     no_goods = bool(plain) and not any(c in dobj_items for c in plain)
@@ -493,7 +495,7 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             continue
         if no_goods and frame.predicate == "suppliesTo":
             continue
-        if not _themes_ok(frame, themes, goods=bool(dobj_items)):
+        if not _themes_ok(frame, themes, goods=known_items):
             continue  # "imposed tariffs on" (not "a security law"), "launched missiles at" (not "an inquiry")
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:
@@ -511,9 +513,10 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
 
 def _themes_ok(frame: Frame, themes: list[Token], *, goods: bool) -> bool:
     """The object (or passive subject) belongs to every theme the frame names: "cut aid to" (ties),
-    "imposed tariffs on" (penalty), "gave Kyiv support" (aid, or goods), "launched missiles at" (weapon)."""
+    "imposed tariffs on" (penalty), "gave Kyiv support" (aid, or known goods), "launched missiles at"
+    (weapon), "gave Kyiv missiles" (item: known goods only)."""
     lemmas = {t.lemma_.lower() for t in themes}
-    return all(lemmas & P.THEME_NOUNS[name] or (name == "aid" and goods) for name in frame.themes)
+    return all(lemmas & P.THEME_NOUNS[name] or (name in {"aid", "item"} and goods) for name in frame.themes)
 
 
 def _light_verb(n: Token) -> Token | None:

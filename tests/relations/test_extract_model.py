@@ -724,6 +724,11 @@ POSITIVE = [
         id="an-unnamed-minister-stands-for-the-country",
     ),
     pytest.param(
+        "Japan's Foreign Ministry accused China of provocations.",
+        [("Japan", "criticizes", "China")],
+        id="criticizes-a-countrys-foreign-ministry-acts-for-it",
+    ),
+    pytest.param(
         "Canada imposed tariffs on Chinese goods.",
         [("Canada", "sanctions", "China")],
         id="sanctions-impose-tariffs-on",
@@ -1004,6 +1009,26 @@ NEGATIVE = [
     ),
     pytest.param(
         "Russian troops are in Syria.", ("Russia", "visits", "Syria"), id="stationed-troops-are-no-visit"
+    ),
+    pytest.param(
+        "Washington supplied Kenya with tens of millions in aid.",
+        ("United States", "supplies", "tens"),
+        id="tens-of-millions-is-no-item",
+    ),
+    pytest.param(
+        "The Foreign Ministry accused China of provocations.",
+        ("Foreign Ministry", "criticizes", "China"),
+        id="a-generic-ministry-is-no-organisation-name",
+    ),
+    pytest.param(
+        "Olaf Scholz praised the ruling. It gives Emmanuel Macron some sense of the mood.",
+        ("Olaf Scholz", "supports", "Emmanuel Macron"),
+        id="giving-a-sense-is-no-support",
+    ),
+    pytest.param(
+        "Olaf Scholz spoke first. It gave Emmanuel Macron no pleasure.",
+        ("Olaf Scholz", "suppliesTo", "Emmanuel Macron"),
+        id="giving-pleasure-is-no-supply",
     ),
     pytest.param(
         "Vladimir Putin attended a ceremony in Moscow.",
