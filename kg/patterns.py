@@ -321,6 +321,11 @@ AID_NOUNS = frozenset(
         "boost",
         "money",
         "cash",
+        "grant",
+        "donation",
+        "subsidy",
+        "relief",
+        "fund",
     }
 )
 

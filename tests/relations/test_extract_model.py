@@ -724,6 +724,11 @@ POSITIVE = [
         id="an-unnamed-minister-stands-for-the-country",
     ),
     pytest.param(
+        "Norway will give Malawi a grant of ten million dollars.",
+        [("Norway", "supports", "Malawi")],
+        id="supports-give-a-grant",
+    ),
+    pytest.param(
         "Japan's Foreign Ministry accused China of provocations.",
         [("Japan", "criticizes", "China")],
         id="criticizes-a-countrys-foreign-ministry-acts-for-it",
