@@ -17,13 +17,17 @@ Credentials come from the options or from KG_PUSH_USER / KG_PUSH_PASSWORD.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import quote
 
 from rdflib import Graph
 
 from .errors import ConfigError, ExportError
+
+T = TypeVar("T")
 
 __all__ = [
     "PushReport",
@@ -255,6 +259,36 @@ def _bolt_schema(session, *, dialect: str, schema: tuple[str, ...], errors) -> t
     return 1, ()
 
 
+def _with_watchdog(work: Callable[[Callable[[], None]], T], *, timeout: float, uri: str) -> T:
+    """Run `work(tick)` in a daemon thread; fail when `tick` is not called for `timeout` seconds.
+
+    The neo4j driver has no read timeout: a Bolt server that stops answering mid-session (FalkorDB's
+    bridge does) would block forever. The stalled thread is left behind (daemon); kg exits anyway.
+    """
+    ticks = [0]
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = work(lambda: ticks.__setitem__(0, ticks[0] + 1))
+        except BaseException as err:  # handed to the caller below
+            outcome["error"] = err
+
+    thread = threading.Thread(target=target, name="kg-push-bolt", daemon=True)
+    thread.start()
+    seen = ticks[0]
+    while True:
+        thread.join(timeout)
+        if not thread.is_alive():
+            break
+        if ticks[0] == seen:
+            raise ExportError(f"{uri}: no answer from the server for {timeout:g} s; it stopped responding")
+        seen = ticks[0]
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
+
+
 def push_bolt(
     g: Graph,
     uri: str,
@@ -280,7 +314,8 @@ def push_bolt(
         Bolt bridge pastes parameters into the query text without escaping them. FalkorDB
         4.16 also leaves the next connection it accepts after a Bolt session unanswered;
         such a push fails after `timeout` and the one after it works.
-    timeout (float): seconds to open a connection (TCP connect and Bolt handshake).
+    timeout (float): seconds to open a connection (TCP connect and Bolt handshake), and the longest the
+        server may go without answering a request before the push fails (a stalled server never hangs kg).
     RETURNS (PushReport): nodes and relationships sent, statements run.
     """
     from .export._model import property_graph
@@ -291,7 +326,8 @@ def push_bolt(
     neo4j = _load_driver()
     pg = property_graph(g)
     batches = cypher_batches(pg, batch_size=batch_size)
-    try:
+
+    def work(tick: Callable[[], None]) -> tuple[int, tuple[str, ...]]:
         with (
             neo4j.GraphDatabase.driver(
                 uri,
@@ -302,10 +338,16 @@ def push_bolt(
             driver.session(database=database) as session,
         ):
             requests, notes = _bolt_schema(session, dialect=dialect, schema=SCHEMA, errors=neo4j.exceptions)
+            tick()
             for batch in batches:
                 params = _falkordb_escape(batch.params) if dialect == "falkordb" else batch.params
                 session.execute_write(lambda tx, q=batch.query, p=params: tx.run(q, p).consume())
                 requests += 1
+                tick()
+        return requests, notes
+
+    try:
+        requests, notes = _with_watchdog(work, timeout=timeout, uri=uri)
     except neo4j.exceptions.AuthError as err:
         raise ExportError(f"{uri}: authentication failed; pass --user/--password or set {USER_ENV}") from err
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError, ValueError) as err:
