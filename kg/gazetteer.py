@@ -224,6 +224,11 @@ def normalise(text: str) -> str:
     return surface if _is_acronym(surface) else surface.lower()
 
 
+def title_key(text: str) -> str:
+    """A title folded for matching: lower case, no dots, single spaces ("Sen." → "sen")."""
+    return " ".join(text.replace(".", " ").lower().split())
+
+
 def plural_people(demonym: str) -> str | None:
     """Regular plural of a people noun ("Russian" -> "Russians"), or None when irregular."""
     if not demonym or demonym.endswith(_PLURAL_STOP) or demonym.isupper():
@@ -303,8 +308,11 @@ class Gazetteer:
         *,
         demonyms: dict[str, list[str]] | None = None,
         bloc_adjectives: dict[str, str] | None = None,
+        titles: dict[str, str] | None = None,
     ) -> None:
         self.entries: tuple[GazEntry, ...] = tuple(entries)
+        self._given: frozenset[str] | None = None
+        self._titles = dict(sorted((titles or {}).items(), key=lambda kv: (-len(kv[0]), kv[0])))
         self._by_name = {e.name: e for e in self.entries}
         self._countries = {e.country: e for e in self.entries if e.type == "Country" and e.country}
         self._demonym_forms = {iso: tuple(forms) for iso, forms in sorted((demonyms or {}).items())}
@@ -336,6 +344,20 @@ class Gazetteer:
     def lookup(self, text: str) -> GazEntry | None:
         """Exact match of a normalised alias; None when unknown."""
         return self._index.get(text)
+
+    @property
+    def given_names(self) -> frozenset[str]:
+        """First words of the people the gazetteer knows ("John", "Vladimir"): common given names."""
+        if self._given is None:
+            self._given = frozenset(
+                e.name.split()[0] for e in self.entries if e.type == "Person" and " " in e.name
+            )
+        return self._given
+
+    def title_country(self, words: Iterable[str]) -> str | None:
+        """The ISO3 code of the country whose office the title words name ("Sen.", "Foreign Secretary")."""
+        text = f" {title_key(' '.join(words))} "
+        return next((iso for key, iso in self._titles.items() if f" {key} " in text), None)
 
     def country(self, iso3: str) -> GazEntry | None:
         """The Country entry for an ISO 3166 alpha-3 code."""
@@ -526,8 +548,8 @@ def _str_list(value: object, path: Path, where: str) -> list[str]:
     return list(value)
 
 
-def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]]]:
-    """Country and capital entries, and the demonyms of each ISO3 code."""
+def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]], dict[str, str]]:
+    """Country and capital entries, the demonyms of each ISO3 code, and national titles → ISO3."""
     generated_path = folder / "countries.json"
     curated_path = folder / "country_info.json"
     generated = _read_json(generated_path).get("countries")
@@ -541,6 +563,7 @@ def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]]
     countries: list[GazEntry] = []
     capitals: list[GazEntry] = []
     demonyms: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
     for row in generated:
         iso = row.get("iso3") if isinstance(row, dict) else None
         if not isinstance(iso, str) or len(iso) != 3:
@@ -560,6 +583,8 @@ def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]]
         people = _str_list(info.get("people"), curated_path, f"{iso}.people")
         plurals = [p for p in (plural_people(d) for d in forms) if p]
         demonyms[iso] = list(dict.fromkeys([*forms, *people, *plurals]))
+        for title in _str_list(info.get("titles"), curated_path, f"{iso}.titles"):
+            titles[title_key(title)] = iso
         capital = info.get("capital")
         if capital and info.get("capital_entry", True) and normalise(capital) != normalise(name):
             stands_for = info.get("capital_stands_for")
@@ -576,7 +601,7 @@ def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]]
                     seat_of=None if stands_for else iso,
                 )
             )
-    return countries + capitals, demonyms
+    return countries + capitals, demonyms, titles
 
 
 def _listed_entries(path: Path, countries: dict[str, str]) -> list[dict]:
@@ -615,7 +640,7 @@ def build_gazetteer(folder: Path | None = None) -> Gazetteer:
     RETURNS (Gazetteer): the gazetteer; bad data raises ConfigError naming the file.
     """
     folder = Path(folder) if folder is not None else data_file("gazetteer")
-    geo, demonyms = _country_entries(folder)
+    geo, demonyms, titles = _country_entries(folder)
     country_names = {e.country: e.name for e in geo if e.type == "Country"}
     rows: list[tuple[Path, dict]] = []
     bloc_adjectives: dict[str, str] = {}
@@ -648,7 +673,7 @@ def build_gazetteer(folder: Path | None = None) -> Gazetteer:
     for word, name in bloc_adjectives.items():
         if name not in names:
             raise ConfigError(f"{folder}: bloc adjective {word!r} names no entry: {name!r}")
-    return Gazetteer(entries, demonyms=demonyms, bloc_adjectives=bloc_adjectives)
+    return Gazetteer(entries, demonyms=demonyms, bloc_adjectives=bloc_adjectives, titles=titles)
 
 
 @cache

@@ -134,6 +134,28 @@ HEDGE_GOVERNORS = frozenset(
         "wish",
     }
 )
+# appeals and proposals: what one urges, asks or proposes others to do has not happened ("urged Iraq to
+# provide the tribes with arms", "recommended expelling U.S. officials"); "call" only as "call on/for"
+APPEAL_VERBS = frozenset(
+    {
+        "urge",
+        "encourage",
+        "recommend",
+        "advise",
+        "propose",
+        "suggest",
+        "ask",
+        "request",
+        "appeal",
+        "plead",
+        "demand",
+        "implore",
+        "exhort",
+    }
+)
+APPEAL_CALL_PREPS = frozenset({"on", "upon", "for"})
+# how a clause hangs on a verb that does not govern it: coordination and adjuncts
+UNGOVERNED_DEPS = frozenset({"conj", "advcl", "parataxis", "npadvmod", "appos"})
 HEDGE_ADVERBS = frozenset({"possibly", "perhaps", "potentially", "maybe", "allegedly", "likely", "probably"})
 HEDGE_ADJECTIVES = frozenset(
     {
@@ -250,6 +272,20 @@ GROUP_NOUNS = frozenset(
         "king",
         "emir",
         "prince",
+    }
+)
+# generic heads after an organisation's name that still mean the organisation ("the Hamas movement")
+ORG_HEAD_NOUNS = frozenset(
+    {
+        "faction",
+        "movement",
+        "group",
+        "militia",
+        "organisation",
+        "organization",
+        "network",
+        "party",
+        "alliance",
     }
 )
 # words that with a group noun make a generic government body ("Foreign Ministry", "Defence Department")
@@ -490,6 +526,9 @@ ACTION_NOUNS = frozenset(
         "intervention",
         "right",
         "interest",
+        "sovereignty",
+        "independence",
+        "integrity",
         "attempt",
         "deployment",
         "attack",
@@ -510,6 +549,9 @@ ACTION_NOUNS = frozenset(
         "violation",
     }
 )
+
+# what an actor holds, named by an "of" phrase: "the right of Russian troops to", "the sovereignty of Ukraine"
+HELD_NOUNS = frozenset({"right", "interest", "sovereignty", "independence", "integrity"})
 
 LEADER_TITLES = frozenset(
     {
@@ -575,6 +617,10 @@ OFFICIAL_TITLES = frozenset(
         "aide",
         "counselor",
         "counsellor",
+        "sen",
+        "rep",
+        "congressman",
+        "congresswoman",
     }
 )
 # nouns naming an office whose holder may follow in apposition ("the head of the IAEA, Rafael Grossi")
@@ -809,11 +855,108 @@ __all__ = sorted(name for name in list(globals()) if name.isupper())
 PURPOSE_VERBS = frozenset({"support", "help", "aid", "assist", "back", "bolster", "arm", "sustain", "equip"})
 __all__ = sorted(name for name in list(globals()) if name.isupper())
 
+# what one is held to be for a wrong: "held Russia responsible for the attack"
+BLAME_ADJECTIVES = frozenset({"responsible", "accountable", "liable", "culpable"})
+
+# common nouns for a kind of place, whose modifiers may name its country ("the Syrian city of Raqqa")
+PLACE_NOUNS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "port",
+        "resort",
+        "province",
+        "region",
+        "capital",
+        "district",
+        "island",
+        "enclave",
+        "territory",
+        "county",
+        "municipality",
+        "suburb",
+        "neighborhood",
+        "neighbourhood",
+        "base",
+        "governorate",
+        "stronghold",
+    }
+)
+# compass words between "in" and a country ("in southwest England")
+DIRECTION_WORDS = frozenset(
+    {
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "northeast",
+        "northwest",
+        "southeast",
+        "southwest",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    }
+)
+
+# the two US parties by the adjective a politician's title carries ("Republican Sen. ...")
+US_PARTIES = {
+    "republican": "Republican Party",
+    "gop": "Republican Party",
+    "democratic": "Democratic Party",
+    "democrat": "Democratic Party",
+}
+# titles a party adjective may qualify ("the Democratic front-runner", "a Republican senator")
+PARTY_ROLE_NOUNS = frozenset(
+    {
+        "sen.",
+        "senator",
+        "rep.",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "lawmaker",
+        "nominee",
+        "candidate",
+        "front-runner",
+        "frontrunner",
+        "leader",
+        "governor",
+        "gov.",
+        "whip",
+        "chairman",
+        "chairwoman",
+        "member",
+        "president",
+        "speaker",
+    }
+)
+
+# words that make a name a part of a larger body ("the Senate Armed Services Committee")
+SUB_BODY_WORDS = frozenset({"committee", "subcommittee", "commission", "panel", "caucus"})
+
+# titles whose "for" phrase names where or what they serve, not whose they are ("envoy for Iran",
+# "inspector general for Afghanistan reconstruction"; a "spokesman for China" is China's)
+FOR_DESTINATION_TITLES = frozenset({"envoy", "representative", "coordinator", "general", "commissioner"})
+
+# diplomats a government summons to hear a protest ("summoned the US ambassador")
+ENVOY_NOUNS = frozenset(
+    {"ambassador", "envoy", "diplomat", "charge", "chargé", "consul", "attache", "emissary"}
+)
+
 # what a frame's object or passive subject must be, by the name a lexicon `theme:<name>` flag gives
 THEME_NOUNS = {
     "ties": TIES_NOUNS,
     "penalty": PENALTY_NOUNS,
     "aid": TIES_NOUNS | AID_NOUNS,  # goods count too (see kg.relations.extract)
     "weapon": WEAPON_NOUNS,
+    "envoy": ENVOY_NOUNS,
     "item": frozenset(),  # only goods the gazetteer knows (weapons, commodities)
 }

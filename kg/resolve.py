@@ -21,7 +21,7 @@ from . import patterns as P
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .records import Article, Entity
 
-__all__ = ["Mention", "Role", "Resolution", "resolve_doc", "ACTOR_TYPES", "PLACE_TYPES"]
+__all__ = ["Mention", "Role", "Resolution", "resolve_doc", "named_holder", "ACTOR_TYPES", "PLACE_TYPES"]
 
 ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "Bloc"})
 PLACE_TYPES = frozenset({"Country", "City", "Region", "Facility", "Place"})
@@ -109,9 +109,27 @@ class _State:
     pairs: list[tuple[int, tuple[Entity, ...]]] = field(default_factory=list)  # coordinated groups
     mentions: dict[int, Mention] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
+    quoted: frozenset[int] = frozenset()  # tokens inside quotation marks
 
 
 # ----------------------------------------------------------------------------- small pure helpers
+
+
+def quoted_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of tokens between an opening and a closing quotation mark, paragraph by paragraph."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for tok in doc:
+        text = tok.text
+        if "\n" in text:
+            opened = None  # an unclosed quote ends with its paragraph
+        elif text in {"\u201c", "\u201d", '"', "``", "''"}:
+            if opened is None and text not in {"\u201d", "''"}:
+                opened = tok.i
+            elif opened is not None:
+                inside.update(range(opened + 1, tok.i))
+                opened = None
+    return frozenset(inside)
 
 
 def _clean_name(text: str) -> str:
@@ -220,6 +238,9 @@ def _named_entity(state: _State, span: Span) -> tuple[Entity | None, Entity | No
     label = span.label_
     if label == "PERSON":
         return _person_entity(state, text, span.ent_id_), None
+    if (first := _first_name_before(state, span)) is not None:
+        # "GOP mega-donor John Jordan": a given name the NER left out makes the "country" a person
+        return _person_entity(state, f"{first.text} {text}", ""), None
     entry = (gaz.lookup(span.ent_id_) if span.ent_id_ else None) or gaz.lookup(text)
     if entry is None and label in {"GPE", "ORG", "LOC", "NORP"} and " " not in text:
         # a surname the NER mislabelled: "Rojas" after "Ana Rojas"
@@ -254,6 +275,25 @@ def _named_entity(state: _State, span: Span) -> tuple[Entity | None, Entity | No
     if kind == "Organization" and (text.islower() or len(text) < 2):
         return None, None
     return Entity(text, kind, None), None
+
+
+def _first_name_before(state: _State, span: Span) -> Token | None:
+    """A given name right before a one-word place name, outside any entity ("John Jordan"): a first name
+    of a person the gazetteer or the article already knows."""
+    if span.label_ not in {"GPE", "LOC", "NORP"} or len(span) != 1 or span.start == 0:
+        return None
+    prev = span.doc[span.start - 1]
+    if (
+        prev.pos_ == "PROPN"
+        and not prev.ent_type_
+        and prev.dep_ == "compound"
+        and prev.head.i == span.start
+        and prev.text[:1].isupper()
+        and prev.text[1:].islower()
+        and (prev.text in state.gaz.given_names or any(n.split()[0] == prev.text for n in state.persons))
+    ):
+        return prev
+    return None
 
 
 def dateline_end(doc: Doc, article: Article) -> int:
@@ -335,6 +375,62 @@ def _role_context(span: Span) -> list[Token]:
     return toks
 
 
+_PARTY_DESIGNATION = re.compile(r"\s*[,(]\s*(?P<party>[RD])-\s?[A-Z]")
+
+
+def _party(gaz: Gazetteer, span: Span, ctx: list[Token], words: list[str]) -> Entity | None:
+    """The US party a politician belongs to, as the article states it: "Sen. John McCain, R-Ariz.",
+    "Democratic congresswoman Ilhan Omar", "the Republican nominee, Donald Trump"."""
+    doc = span.doc
+    letter = _PARTY_DESIGNATION.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
+    name = {"R": "Republican Party", "D": "Democratic Party"}.get(letter.group("party")) if letter else None
+    if name is None:
+        entry = gaz.lookup(_clean_name(span.text))
+        american = gaz.title_country(words) == "USA" or (
+            entry is not None and entry.type == "Person" and entry.country == "USA"
+        )
+        adjectives = {
+            t.lower_ for t in ctx if t.dep_ in {"amod", "compound"} and t.head.lower_ in P.PARTY_ROLE_NOUNS
+        }
+        adjectives |= {w.lower() for w in words if w.lower() in P.US_PARTIES} if american else set()
+        found = {P.US_PARTIES[a] for a in adjectives if a in P.US_PARTIES}
+        name = found.pop() if len(found) == 1 and (american or letter) else None
+    entry = gaz.get(name) if name else None
+    return _entry_entity(gaz, entry) if entry is not None else None
+
+
+def _sub_body(text: str, canonical: str) -> bool:
+    """True when a name is a committee of the body the gazetteer folds it into."""
+    words = {w.lower() for w in text.split()} - {w.lower() for w in canonical.split()}
+    return bool(words & P.SUB_BODY_WORDS)
+
+
+def _destination(tok: Token, ctx: list[Token], span: Span) -> bool:
+    """True for a word inside a "to"/"for" phrase of the title ("Ambassador to Israel", "inspector general
+    for Afghanistan reconstruction"): where or what, not whose."""
+    doc = tok.doc
+    between = doc[tok.i + 1 : span.start] if tok.i < span.start else []
+    if any(t.lower_.strip(".") in P.OFFICIAL_TITLES | P.LEADER_TITLES for t in between):
+        return False  # "an aide to Senate Majority Leader Harry Reid": the title after "to" is Reid's own
+    i = tok.i - 1
+    while i >= 0 and (doc[i].lower_ == "the" or doc[i].ent_iob_ == "I"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in {"to", "for"}:
+        # only the title's own phrase: not "offered its troops to Lebanon's new President Elias Hrawi"
+        before = doc[i - 1].lower_.strip(".") if i else ""
+        titled = before in P.OFFICIAL_TITLES or before in P.LEADER_TITLES or doc[i] in ctx
+        if titled and (doc[i].lower_ == "to" or before in P.FOR_DESTINATION_TITLES):
+            return True  # "Ambassador to Israel", "envoy for Iran" (but a "spokesman for China" is China's)
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i or cur.head not in ctx:
+            return False
+        if cur.dep_ == "pobj" and cur.head.lower_ == "to":
+            return True
+        cur = cur.head
+    return False
+
+
 def _title_over_of(name: Token) -> Token | None:
     """The title noun of "TITLE of ORG, NAME" when the name is parsed as an apposition of ORG."""
     if name.dep_ != "appos" or name.head.dep_ != "pobj":
@@ -371,10 +467,21 @@ def _find_roles(state: _State, doc: Doc, article: Article) -> None:
         words = [t.text for t in ctx if t.pos_ in {"NOUN", "PROPN", "ADJ"} or "-" in t.text]
         words += [t.text for t in span if t.lower_ in _TITLE_WORDS]  # a name matched with its title
         role = _title_role(words)
-        if role is None or any(t.lower_ in _PAST_MARKERS or t.lower_.startswith("ex-") for t in ctx):
+        past = any(t.lower_ in _PAST_MARKERS or t.lower_.startswith("ex-") for t in ctx)
+        party = None if past else _party(gaz, span, ctx, words)
+        if party is not None:
+            person = _person_entity(state, _clean_name(span.text), span.ent_id_)
+            state.roles.append(Role(person, "member", party, span.start, span.end))
+        if role is None or past:
             continue  # no title, or a past one ("former FBI Director")
         of: Entity | None = None
-        for tok in ctx:
+        # the country word nearest the name: "U.S. adversary Russian President Vladimir Putin" is Russia's;
+        # "U.S. Ambassador to Israel David Friedman" is not Israel's
+        near = sorted(
+            (t for t in ctx if not _destination(t, ctx, span)),
+            key=lambda t: span.start - t.i if t.i < span.start else t.i - span.end + 1,
+        )
+        for tok in near:
             if tok.ent_type_ in {"GPE", "NORP"} or tok.tag_ == "NNP":
                 ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
                 text = ent_span.text if ent_span is not None else tok.text
@@ -382,17 +489,28 @@ def _find_roles(state: _State, doc: Doc, article: Article) -> None:
                 if iso:
                     of = _country_entity(gaz, iso)
                     break
-        if of is None:
-            for tok in ctx:
+        envoy = any(w.lower().strip(".") in P.ENVOY_NOUNS for w in words)
+        if of is None and not envoy:  # "UN Ambassador Nikki Haley" is an envoy to the UN, not its official
+            for tok in near:
                 if tok.ent_type_ == "ORG":
                     ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
                     entry = gaz.lookup(_clean_name(ent_span.text)) if ent_span is not None else None
+                    if entry is not None and entry.name in P.US_PARTIES.values() and gaz.title_country(words):
+                        continue  # "GOP Rep. Reid Ribble": a party member (see _party), a US official
                     if entry is not None and entry.type in {"Organization", "Bloc"}:
                         of = _entry_entity(gaz, entry)
+                        if ent_span is not None and _sub_body(ent_span.text, entry.name):
+                            # "chairman of the House Foreign Affairs Committee" chairs the committee
+                            of = Entity(_clean_name(ent_span.text), "Organization", entry.country)
                         break
         if of is None:
             # "Prime Minister Boris Johnson": a bare title, and the gazetteer knows whose office it is
             of = _known_office(gaz, span, role)
+        if of is None and (iso := gaz.title_country(words)) is not None:
+            # "Sen. John McCain", "Treasury Secretary Jacob Lew": an office only one country has, and
+            # an official's office, even when it leads something ("Majority Leader", "chairman")
+            of = _country_entity(gaz, iso)
+            role = "official"
         if of is None:
             continue
         person = _person_entity(state, _clean_name(span.text), span.ent_id_)
@@ -403,6 +521,10 @@ def _find_roles(state: _State, doc: Doc, article: Article) -> None:
         lo = min([span.start, *(t.i for t in ctx)])
         hi = max([span.end, *(t.i + 1 for t in ctx)])
         state.roles.append(Role(person, role, of, lo, hi))
+        national = gaz.title_country(words)
+        if of.type != "Country" and national is not None and (country := _country_entity(gaz, national)):
+            # "Rep. Ed Royce, chairman of the House Foreign Affairs Committee": also a US official
+            state.roles.append(Role(person, "official", country, lo, hi))
 
 
 # ----------------------------------------------------------------------------- nominal mentions
@@ -418,6 +540,9 @@ def _modifier_countries(state: _State, tok: Token) -> list[Entity]:
         ):
             continue
         heads = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+        if child.lower_ == "led":
+            # "Vietnamese-led forces" split by the tokenizer: the leader hangs on "led"
+            heads = [c for c in child.children if c.dep_ in {"npadvmod", "compound", "amod", "nmod"}]
         for h in heads:
             for t in (h, *h.conjuncts):
                 span = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
@@ -432,13 +557,86 @@ def _modifier_countries(state: _State, tok: Token) -> list[Entity]:
     return found
 
 
+def _same_phrase(state: _State, tok: Token) -> set[Entity]:
+    """Actors named inside the noun phrase a description completes: in "the American-led invasion of
+    the country" the country is not America."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return set()
+    owner = tok.head.head
+    return {
+        e
+        for t in owner.subtree
+        if t.i < owner.i and (m := state.mentions.get(t.i)) is not None
+        for e in ((m.seat,) if m.seat else m.entities)
+        if e is not None
+    }
+
+
+def _split_led(state: _State, tok: Token) -> tuple[Entity, ...] | None:
+    """ "American-led" that the tokenizer split into three: the actor named before the hyphen."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text != "-" or _LED.match(f"x-{tok.lower_}") is None:
+        return None
+    for c in tok.lefts:
+        m = state.mentions.get(c.i)
+        if m is not None and c.dep_ in {"npadvmod", "compound", "amod", "nmod"} and m.kind == "name":
+            ents = tuple(e for e in ((m.seat,) if m.seat else m.entities) if e.type in ACTOR_TYPES)
+            return ents or None
+    return None
+
+
 def _recent(
-    state: _State, before: int, types: frozenset[str], *, skip: Iterable[Entity] = ()
+    state: _State, before: int, types: frozenset[str], *, skip: Iterable[Entity] = (), outside: bool = False
 ) -> Entity | None:
+    """The latest entity of these types before a token; `outside`: prefer one named outside quotes
+    ("'Kim is a fine man,' Trump said. He added ..." → Trump)."""
     skip = set(skip)
+    fallback = None
     for i, ent, _ in reversed(state.history):
         if i < before and ent.type in types and ent not in skip:
-            return ent
+            if not outside or i not in state.quoted:
+                return ent
+            fallback = fallback or ent
+    return fallback
+
+
+def _cataphor(state: _State, tok: Token) -> Entity | None:
+    """A pronoun in a fronted clause that the main clause's named subject resolves: "After he met Kono,
+    Pompeo said ...", "Defending his probe, Mueller said ..."."""
+    clause = tok.head
+    while clause.dep_ not in {"advcl", "ROOT"} and clause.head.i != clause.i:
+        clause = clause.head
+    main = clause.head
+    if clause.dep_ != "advcl" or clause.i > main.i or tok.lower_ in {"him", "himself", "herself"}:
+        return None
+    for c in main.children:
+        if c.dep_ in P.SUBJ_DEPS and c.i > clause.i and c.ent_type_ == "PERSON":
+            span = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+            return _person_entity(state, _clean_name(span.text), span.ent_id_) if span is not None else None
+    return None
+
+
+def _unresolved_parallel_subject(state: _State, tok: Token) -> bool:
+    """True when "it" heads a clause joined to one whose subject is a plain singular noun we could not
+    resolve: that noun, not an earlier country, is what "it" means."""
+    verb = tok.head
+    if tok.dep_ not in P.SUBJ_DEPS or verb.dep_ not in {"conj", "advcl"}:
+        return False
+    return any(
+        c.dep_ in P.SUBJ_DEPS and c.pos_ == "NOUN" and not _is_plural(c) and c.i not in state.mentions
+        for c in verb.head.children
+    )
+
+
+def _parallel_subject(state: _State, tok: Token, types: frozenset[str]) -> Entity | None:
+    """The subject of the first of two coordinated clauses, for a pronoun subject of the second:
+    "the U.S. will offer aid and that it will hold Maduro accountable" → the U.S."""
+    verb = tok.head
+    if tok.dep_ not in P.SUBJ_DEPS or verb.dep_ != "conj":
+        return None
+    for c in verb.head.children:
+        m = state.mentions.get(c.i) if c.dep_ in P.SUBJ_DEPS else None
+        if m is not None and len(m.entities) == 1 and m.entities[0].type in types:
+            return m.entities[0]
     return None
 
 
@@ -484,14 +682,24 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ in {"compound"} and tok.head.ent_type_ == "PERSON":
         return None  # "leader" in "North Korean leader Kim Jong Un": the name is the mention
+    if lemma in P.ORG_HEAD_NOUNS and (org := _named_org_modifier(state, tok)) is not None:
+        return Mention(tok.i, tok.i + 1, (org,), "nominal", 0.9)
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
         return None
+    if lemma in P.OFFICIAL_TITLES | P.LEADER_TITLES and named_holder(tok) is not None:
+        return None  # "Japanese Minister of Foreign Affairs Taro Kono": the name is the mention
     if lemma in P.GROUP_NOUNS or lemma in P.COUNTRY_DESCRIPTIONS:
         countries = _modifier_countries(state, tok)
         if not countries and tok.dep_ == "conj" and tok.head.lemma_.lower() in P.GROUP_NOUNS:
             countries = _modifier_countries(state, tok.head)  # "Israeli helicopters and tanks"
         if countries:
-            if lemma in P.PERSON_DESCRIPTIONS | {"president", "minister", "premier", "chancellor", "king"}:
+            if not _is_plural(tok) and lemma in P.PERSON_DESCRIPTIONS | {
+                "president",
+                "minister",
+                "premier",
+                "chancellor",
+                "king",
+            }:
                 # "a French minister" is nobody in particular: it stands for the country, not a person
                 indefinite = any(
                     c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in tok.children
@@ -516,9 +724,32 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
         and dets & {"the", "this"}
         and not any(c.dep_ in {"prep", "compound", "poss"} for c in tok.children)
     ):
-        ent = _recent(state, tok.i, frozenset({"Country"}))
+        ent = _recent(state, tok.i, frozenset({"Country"}), skip=_same_phrase(state, tok))
         if ent is not None:
             return Mention(tok.i, tok.i + 1, (ent,), "description", 0.7)
+    return None
+
+
+def _named_org_modifier(state: _State, tok: Token) -> Entity | None:
+    """The organisation a generic head noun names ("the Taliban religious faction", "the Hamas movement")."""
+    for c in tok.lefts:
+        m = state.mentions.get(c.i) if c.dep_ in {"compound", "nmod", "amod"} else None
+        if (
+            m is not None
+            and m.kind == "name"
+            and len(m.entities) == 1
+            and m.entities[0].type == "Organization"
+        ):
+            return m.entities[0]
+    return None
+
+
+def named_holder(title: Token) -> Token | None:
+    """The person a title noun names when the parser hangs the name inside it ("Minister of Foreign
+    Affairs Taro Kono": Kono is the object of "of")."""
+    for o in (c for p in title.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children):
+        if o.dep_ == "pobj" and o.ent_type_ == "PERSON":
+            return o
     return None
 
 
@@ -547,10 +778,17 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
     """Resolve he/she/it/they to the latest fitting antecedent."""
     low = tok.lower_
     if low in P.PERSON_PRONOUNS:
-        ent = _recent(state, tok.i, frozenset({"Person"}))
+        ent = (
+            _cataphor(state, tok)
+            or _parallel_subject(state, tok, frozenset({"Person"}))
+            or _recent(state, tok.i, frozenset({"Person"}), outside=tok.i not in state.quoted)
+        )
         return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.8) if ent else None
     if low in {"it", "its", "itself"}:
-        ent = _recent(state, tok.i, frozenset({"Country", "Organization", "Bloc"}))
+        types = frozenset({"Country", "Organization", "Bloc"})
+        if _unresolved_parallel_subject(state, tok):
+            return None  # "The carrier canceled a visit to Australia, though it still conducted ..."
+        ent = _parallel_subject(state, tok, types) or _recent(state, tok.i, types)
         if ent is None or _expletive(tok) or (tok.dep_ in {"dobj", "pobj"} and _thing_since(state, ent, tok)):
             return None
         return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.65)
@@ -704,7 +942,7 @@ def resolve_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = Non
     article (Article): the article record (for its dateline).
     RETURNS (Resolution): mentions by token index, roles stated by titles, entities in order.
     """
-    state = _State(gazetteer or load_gazetteer())
+    state = _State(gazetteer or load_gazetteer(), quoted=quoted_tokens(doc))
     _find_roles(state, doc, article)
     ents_at = {e.start: e for e in doc.ents if e.label_ in _NAMED_LABELS}
     covered: set[int] = set()
@@ -717,6 +955,8 @@ def resolve_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer | None = Non
         led = _LED.match(tok.text)
         if led and (ent := _country_entity(state.gaz, _country_of_word(state.gaz, led.group("who")))):
             mention = Mention(tok.i, tok.i + 1, (ent,), "led", 0.9)
+        elif (split := _split_led(state, tok)) is not None:
+            mention = Mention(tok.i, tok.i + 1, split, "led", 0.9)
         elif span is not None and not _dateline_skip(article, span, dl_end):
             is_modifier = span.label_ == "NORP" and span.root.dep_ in {"amod", "compound", "nmod"}
             ent, seat = _named_entity(state, span)

@@ -552,3 +552,37 @@ def test_gazetteer_ruler_headline_caps(nlp) -> None:
     assert ("T\u00fcrkiye", "GPE", "Turkey") in found
     assert ("Zelensky", "PERSON", "Volodymyr Zelenskyy") in found
     assert ("IAEA", "ORG", "International Atomic Energy Agency") in found
+
+
+@pytest.mark.parametrize(
+    ("words", "iso"),
+    [
+        (["Sen."], "USA"),
+        (["Rep."], "USA"),
+        (["U.S.", "Secretary", "of", "State"], "USA"),
+        (["Treasury", "Secretary"], "USA"),
+        (["Foreign", "Secretary"], "GBR"),
+        (["Chancellor", "of", "the", "Exchequer"], "GBR"),
+        (["Foreign", "Minister"], None),  # every country has one
+        (["Secretary"], None),
+        (["Chancellor"], None),  # Germany, Austria or the UK
+    ],
+)
+def test_gazetteer_title_country(gaz: Gazetteer, words: list[str], iso: str | None) -> None:
+    """Offices only one country has name it; shared titles name nobody."""
+    assert gaz.title_country(words) == iso
+
+
+def test_gazetteer_given_names_come_from_known_people(gaz: Gazetteer) -> None:
+    assert {"Vladimir", "Donald", "Kim"} <= gaz.given_names
+    assert "Putin" not in gaz.given_names
+
+
+def test_gazetteer_titles_must_be_strings(tmp_path: Path) -> None:
+    folder = tmp_path / "gaz"
+    shutil.copytree(data_file("gazetteer"), folder)
+    info = json.loads((folder / "country_info.json").read_text(encoding="utf-8"))
+    info["USA"]["titles"] = ["Sen.", 3]
+    (folder / "country_info.json").write_text(json.dumps(info), encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"USA\.titles"):
+        build_gazetteer(folder)

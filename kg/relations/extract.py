@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import patterns as P
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..records import ASSERTED, HEDGED, NEGATED, Article, ArticleResult, Entity, Evidence, Relation
-from ..resolve import ACTOR_TYPES, PLACE_TYPES, Resolution, resolve_doc
+from ..resolve import ACTOR_TYPES, PLACE_TYPES, Resolution, named_holder, resolve_doc
 from .lexicon import Frame, Lexicon, load_lexicon
 
 __all__ = ["Arg", "extract_relations", "extract_article", "modality", "SYMMETRIC"]
@@ -74,11 +74,9 @@ def _owner_mention(tok: Token, res: Resolution, *, possessor_only: bool = False)
                 if m is not None and m.kind in {"name", "led", "nominal", "pronoun", "description"}:
                     return m
     if not possessor_only:
-        extra = (
-            _prep_objects(tok, "in") + _prep_objects(tok, "of")
-            if tok.lemma_.lower() in P.TARGET_NOUNS
-            else []
-        )
+        lemma = tok.lemma_.lower()
+        extra = _prep_objects(tok, "in") + _prep_objects(tok, "of") if lemma in P.TARGET_NOUNS else []
+        extra += _prep_objects(tok, "of") if lemma in P.HELD_NOUNS else []
         for o in _prep_objects(tok, "from") + _prep_objects(tok, "by") + extra:
             m = res.at(o)
             if m is not None and m.kind != "thing":
@@ -96,6 +94,9 @@ def _args(
     """
     out: list[Arg] = []
     members = [tok, *tok.conjuncts] if conj else [tok]
+    if conj and (own := res.at(tok)) is not None:
+        # a name the parser split ("Barack/nsubj Obama/pobj and Vladimir Putin"): conjuncts of any part
+        members += [c for i in range(own.start, own.end) for c in tok.doc[i].conjuncts if c not in members]
     if conj:
         # "The US, Russia, and Switzerland": spaCy attaches the list to the first item by apposition
         for a in _children(tok, frozenset({"appos"})):
@@ -110,6 +111,11 @@ def _args(
         if m is None:
             # "Iran's leader, Ayatollah Khomeini, ...": a title noun with the name in apposition
             m = next((res.at(c) for c in t.children if c.dep_ == "appos" and res.at(c) is not None), None)
+        if m is None and (holder := named_holder(t)) is not None:
+            m = res.at(holder)  # "met Japanese Minister of Foreign Affairs Taro Kono"
+        if m is None and t.ent_type_ in {"DATE", "TIME"}:
+            # "met with Syrian President Bashar Assad Tuesday": the parser makes the day the head
+            m = next((res.at(c) for c in t.lefts if c.dep_ == "compound" and res.at(c) is not None), None)
         if m is None and lemma in P.TITLE_NOUNS:
             # "the head of the IAEA, Rafael Grossi, ...": the parser hangs the name on the organisation
             named = [a for o in _prep_objects(t, "of") for a in _children(o, frozenset({"appos"}))]
@@ -117,11 +123,12 @@ def _args(
         if m is None and (lemma in P.ACTION_NOUNS or (object_position and lemma in P.TARGET_NOUNS)):
             m = _owner_mention(t, res)
             if m is not None and lemma in P.TARGET_NOUNS and lemma not in P.ACTION_NOUNS:
-                # people and places of a country stand for it only as targets
+                # people and places of a country stand for it only as targets; "targets in Jericho" are
+                # the place (kept only by frames whose object may be a place: attacks, visits)
                 out.extend(
                     Arg(e, m.confidence * 0.75)
                     for e in ((m.seat,) if m.seat else m.entities)
-                    if e is not None and e.type == "Country"
+                    if e is not None and e.type in PLACE_TYPES
                 )
                 continue
         elif m is None and object_position and t.pos_ == "NOUN":
@@ -227,6 +234,7 @@ def modality(tok: Token) -> str:
         return HEDGED
     cur: Token | None = tok
     first = True
+    governed = True  # whether cur was reached from a complement (a governor's scope) or not
     for _ in range(12):
         if cur is None:
             break
@@ -255,18 +263,36 @@ def modality(tok: Token) -> str:
             ):
                 return HEDGED  # the main clause of a conditional (but not the threat itself)
         lemma = cur.lemma_.lower()
-        if not first and lemma in P.HEDGE_GOVERNORS:
+        if not first and governed and (lemma in P.HEDGE_GOVERNORS or _appeal(cur)):
             return HEDGED
-        if not first and lemma in P.NEGATIVE_GOVERNORS:
+        if not first and governed and lemma in P.NEGATIVE_GOVERNORS:
             return NEGATED  # "refused to meet", "denied the allegations that ..."
-        # reported speech: the content clause keeps its own modality
-        if cur.head.i == cur.i or (
-            cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in P.REPORTING_VERBS
+        # reported speech: the content clause keeps its own modality; so does a relative clause
+        # ("Japan, which condemned North Korea, called for calm"), and an event that sets the scene
+        # is presupposed ("asked him to investigate what happened during Trump's visit to Japan")
+        if (
+            cur.head.i == cur.i
+            or cur.dep_ == "relcl"
+            or (cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in P.REPORTING_VERBS)
+            or (cur.dep_ == "pobj" and cur.head.lower_ in P.SCENE_WORDS)
         ):
             break
+        # a coordinated or adjunct clause is no complement of the verb above it: "urged Germany to pay
+        # more and warned the Germans", "demanded respect even as it negotiates with the U.S."
+        governed = cur.dep_ not in P.UNGOVERNED_DEPS
         cur = cur.head
         first = False
     return ASSERTED
+
+
+def _appeal(tok: Token) -> bool:
+    """An appeal or proposal ("urged X to", "called on X to", "called for sanctions")."""
+    lemma = tok.lemma_.lower()
+    if lemma == "call":  # "called on X to", "called for sanctions", "call to halt aid"
+        return any(
+            (c.dep_ == "prep" and c.lower_ in P.APPEAL_CALL_PREPS) or c.dep_ == "xcomp" for c in tok.children
+        )
+    return lemma in P.APPEAL_VERBS and tok.pos_ == "VERB"
 
 
 # ----------------------------------------------------------------------------- frames
@@ -300,6 +326,15 @@ def res_free(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not tok.ent_type_
 
 
+def _object_nouns(tok: Token) -> list[Token]:
+    """Direct objects, looking through a partitive head ("suspended part of its aid" → aid)."""
+    out: list[Token] = []
+    for d in _children(tok, P.OBJ_DEPS):
+        inner = _prep_objects(d, "of") if d.lemma_.lower() in P.PARTITIVE_NOUNS | {"part", "half"} else []
+        out += inner or [d]
+    return out
+
+
 def _slot_tokens(tok: Token, slot: str) -> list[Token]:
     if slot == "dobj":
         return _children(tok, P.OBJ_DEPS)
@@ -314,10 +349,8 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
             found += _prep_objects(event, "in") + _prep_objects(event, "at")
         return found
     if slot == "dobj>to":
-        # "halted economic aid to Serbia", "cut ties with Qatar"
-        return [
-            o for d in _children(tok, P.OBJ_DEPS) for w in ("to", "with", "for") for o in _prep_objects(d, w)
-        ]
+        # "halted economic aid to Serbia", "cut ties with Qatar", "suspended part of its aid to Bosnia"
+        return [o for d in _object_nouns(tok) for w in ("to", "with", "for") for o in _prep_objects(d, w)]
     if slot == "dative":
         found = []
         for d in _children(tok, P.DATIVE_DEPS):
@@ -356,6 +389,12 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
             if any(m.dep_ == "mark" and m.lower_ in P.THREAT_CONDITION_MARKS for m in x.children)
             for s in _children(x, P.SUBJ_DEPS)
         ]
+    if slot == "accountable":
+        # "holds Russia responsible for", "will hold North Korea accountable": the one held to blame is
+        # the subject of a small clause, or the object beside a predicative adjective
+        adjs = [c for c in tok.children if c.pos_ == "ADJ" and c.lemma_.lower() in P.BLAME_ADJECTIVES]
+        found = [s for a in adjs for s in _children(a, P.SUBJ_DEPS)]
+        return found or (_children(tok, P.OBJ_DEPS) if adjs else [])
     if slot == "xcomp":
         out: list[Token] = []
         for x in _children(tok, frozenset({"xcomp"})):
@@ -404,9 +443,19 @@ def _frame_objects(
                 item = _open_item(t)
                 found = [Arg(item, 0.8)] if item else []
             out.extend(found)
+    if "envoy" in frame.themes:
+        # "summoned Niger's ambassador": the protest is addressed to the government the envoy represents
+        out = [
+            Arg(_country_named(Entity(a.entity.country, "Country", a.entity.country), res), a.confidence)
+            if a.entity.type == "Person" and a.entity.country
+            else a
+            for a in out
+        ]
     if frame.predicate == "attacks":
-        # one attacks actors and places, not programmes or weapons ("destroy its weapons programme")
-        return [a for a in out if a.entity.type in ACTOR_TYPES | PLACE_TYPES]
+        # one attacks actors and places, not programmes or weapons ("destroy its weapons programme");
+        # what one captures or occupies is a place ("captured the town", not "captured a suspect")
+        allowed = PLACE_TYPES if frame.kind == "place" else ACTOR_TYPES | PLACE_TYPES
+        return [a for a in out if a.entity.type in allowed]
     return [a for a in out if _fits(a.entity, frame.kind)] + owners
 
 
@@ -420,12 +469,10 @@ def _emit(
             subj, obj = (o, s) if frame.reverse else (s, o)
             if subj.entity == obj.entity:
                 continue
-            if frame.abroad and not (
-                subj.entity.country
-                and obj.entity.country != subj.entity.country
-                and (subj.entity.type == "Person" or frame.lemma != "be")
-            ):
-                continue  # "Blinken is in Beijing" is a visit; "Xi is in Beijing", "troops are in" are not
+            if frame.person and subj.entity.type != "Person":
+                continue  # "Blinken is in Beijing" is a visit; "troops are in Syria" is not
+            if frame.abroad and not (subj.entity.country and obj.entity.country != subj.entity.country):
+                continue  # ... nor is "Xi is in Beijing"
             conf = frame.confidence * min(subj.confidence, obj.confidence) * factor
             yield _Candidate(subj.entity, frame.predicate, obj.entity, trigger.i, rule, conf)
 
@@ -488,8 +535,10 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
     no_goods = bool(plain) and not any(c in dobj_items for c in plain)
     # what is handed over or imposed: the object, or the subject of a passive ("sanctions were imposed",
     # "the sanctions imposed by")
-    themes = _children(v, P.OBJ_DEPS) + _children(v, P.PASS_SUBJ_DEPS)
+    themes = _object_nouns(v) + _children(v, P.PASS_SUBJ_DEPS)
     themes += [v.head] if v.dep_ in {"acl", "relcl"} else []
+    # "a military aid programme" is aid: the noun's compound modifiers belong to the theme
+    themes += [c for t in themes for c in t.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
     for frame in frames:
         if not _requires_ok(v, frame) or (frame.item_object and not dobj_items):
             continue
@@ -499,7 +548,7 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             continue  # "imposed tariffs on" (not "a security law"), "launched missiles at" (not "an inquiry")
         objects = _frame_objects(v, frame, res, patients=patients)
         if objects:
-            yield from _emit(subjects, objects, frame, v, rule)
+            yield from _emit(subjects + (_met(v, res) if frame.together else []), objects, frame, v, rule)
         elif (
             frame.predicate in SYMMETRIC
             and len(subjects) >= 2
@@ -509,6 +558,12 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             # "Jordan and Britain agreed to ..." (but not "they agreed with U.S. agencies", nor
             # "X and Y met the judge", "traded insults", "share a border": the object is no counterpart)
             yield from _pairs(subjects, frame, v, rule)
+
+
+def _met(v: Token, res: Resolution) -> list[Arg]:
+    """Those a verb's subject meets ("met Erdogan in Sochi", "met with Kim in Hanoi")."""
+    toks = _children(v, P.OBJ_DEPS) + _prep_objects(v, "with")
+    return [a for t in toks for a in _args(t, res) if a.entity.type in ACTOR_TYPES]
 
 
 def _themes_ok(frame: Frame, themes: list[Token], *, goods: bool) -> bool:
@@ -577,7 +632,7 @@ def _noun_candidates(n: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             group = governing_subjects(n, res)
             if len(group) >= 2:
                 yield from _pairs(group, frame, n, rule, 0.9)
-        elif strong and frame.predicate == "sanctions":
+        elif strong and frame.predicate == "sanctions" and not _states_target(n, light):
             yield from _emit(
                 strong, _implicit_target(n, strong, res), frame, n, "kg.rules.noun.implicit.v1", 0.7
             )
@@ -600,23 +655,30 @@ def _scene_only(n: Token) -> bool:
     return False
 
 
+def _states_target(n: Token, light: Token | None) -> bool:
+    """True when a target is named, resolved or not ("sanctions on the Taliban faction")."""
+    heads = [n] if light is None else [n, light]
+    return any(c.dep_ == "prep" and c.lower_ in {"on", "against"} for h in heads for c in h.children)
+
+
 def _implicit_target(n: Token, sanctioners: list[Arg], res: Resolution) -> list[Arg]:
     """The country a sentence is about, for "U.S.-led sanctions" with no stated target."""
     who = {a.entity for a in sanctioners}
+    own = {a.entity.country for a in sanctioners if a.entity.country}
     sent = n.sent
     root_subjects = clause_subjects(sent.root, res) if sent.root.pos_ in {"VERB", "AUX"} else []
     for a in root_subjects:
         ent = a.entity
         if ent.type == "Person" and ent.country:
             ent = Entity(ent.country, "Country", ent.country)
-        if ent.type == "Country" and ent not in who:
+        if ent.type == "Country" and ent not in who and ent.country not in own:
             return [Arg(_country_named(ent, res), a.confidence)]
     for t in sent:
         m = res.at(t)
         if m is None or t.i >= n.i:
             continue
         for ent in (m.seat,) if m.seat else m.entities:
-            if ent is not None and ent.type == "Country" and ent not in who:
+            if ent is not None and ent.type == "Country" and ent not in who and ent.country not in own:
                 return [Arg(ent, m.confidence * 0.9)]
     return []
 
@@ -636,7 +698,7 @@ def _country_named(ent: Entity, res: Resolution) -> Entity:
 
 def _role_candidates(res: Resolution) -> Iterator[tuple[_Candidate, int]]:
     for r in res.roles:
-        pred = "leaderOf" if r.role == "leader" else "officialOf"
+        pred = {"leader": "leaderOf", "member": "memberOf"}.get(r.role, "officialOf")
         yield _Candidate(r.person, pred, r.of, r.start, "kg.rules.title.v1", 0.95), r.start
 
 
@@ -689,20 +751,76 @@ def _place_candidates(doc: Doc, res: Resolution) -> Iterator[_Candidate]:
                             and (ent.type == "Facility" or a.entity.type == "Country")
                         ):
                             yield _Candidate(ent, "locatedIn", a.entity, tok.i, "kg.rules.place.v1", 0.85)
+        for country in _described_place_country(tok, res):
+            if (
+                ent.type in {"City", "Region", "Facility"}
+                and ent.country in (None, country.country)
+                and ent != country
+            ):
+                yield _Candidate(ent, "locatedIn", country, tok.i, "kg.rules.place.v1", 0.85)
         if (
-            ent.type == "City"
+            ent.type in {"City", "Region", "Facility"}
             and tok.i + 3 < len(doc)
             and doc[tok.i + 1].text == ","
             and doc[tok.i + 3].tag_ != "POS"
         ):
             nxt = res.at(doc[tok.i + 2])
+            last = doc[nxt.end - 1] if nxt is not None else None
             if (
                 nxt is not None
+                and last is not None
+                and not (last.dep_ in {"compound", "amod", "nmod"} and last.head.i > last.i)  # "U.S. trade"
+                and not _in_list(doc[nxt.start : nxt.end])  # "Europe, Japan and China"
                 and nxt.entities[0].type == "Country"
                 and nxt.kind == "name"
                 and ent.country in (None, nxt.entities[0].country)
             ):
                 yield _Candidate(ent, "locatedIn", nxt.entities[0], tok.i, "kg.rules.place.v1", 0.9)
+
+
+def _place_noun_countries(noun: Token, res: Resolution) -> list[Entity]:
+    """Countries a place noun names: "the northern Syrian city", "Iraq's second city", "a town in Syria"."""
+    if noun.lemma_.lower() not in P.PLACE_NOUNS:
+        return []
+    toks = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
+    toks += _prep_objects(noun, "in")
+    out = []
+    for t in toks:
+        m = res.at(t)
+        if m is not None and m.kind == "name":
+            out += [e for e in m.entities if e.type == "Country" and e not in out]
+    return out
+
+
+def _described_place_country(tok: Token, res: Resolution) -> list[Entity]:
+    """The country a named place is put in by a description: "the Syrian city of Raqqa", "Mosul, Iraq's
+    second city", "Manbij is a town in northern Syria", or plain "Aceh in Indonesia"."""
+    found: list[Entity] = []
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        found += _place_noun_countries(tok.head.head, res)
+    for c in tok.children:
+        if c.dep_ == "appos":
+            found += _place_noun_countries(c, res)
+    if tok.dep_ in P.SUBJ_DEPS and tok.head.lemma_ == "be":
+        found += [e for a in _children(tok.head, frozenset({"attr"})) for e in _place_noun_countries(a, res)]
+    # "Aceh in Indonesia", "Cornwall in southwest England": the words themselves, whatever the parse
+    doc = tok.doc
+    i = tok.i + 1
+    if i < len(doc) and doc[i].lower_ == "in":
+        i += 1
+        while i < len(doc) and (doc[i].lower_ == "the" or doc[i].lower_ in P.DIRECTION_WORDS):
+            i += 1
+        m = res.at(doc[i]) if i < len(doc) else None
+        own = res.at(tok)
+        small = own is not None and own.entities[0].type in {"City", "Facility"}
+        if m is not None and m.kind == "name" and m.start == i:
+            found += [e for e in m.entities if e.type == "Country" or (small and e.type == "Region")]
+    return list(dict.fromkeys(found))
+
+
+def _in_list(span: Span) -> bool:
+    """True when a name is an item of a coordinated list, not the country after a place."""
+    return any(t.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in t.children) for t in span)
 
 
 def _dateline_candidates(doc: Doc, article: Article, gaz: Gazetteer) -> Iterator[_Candidate]:

@@ -15,8 +15,10 @@ from ..vocab import GEO
 __all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
 
 KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
-SLOTS = frozenset({"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond"})
-FLAGS = frozenset({"open", "reverse", "itemobj", "abroad"})
+SLOTS = frozenset(
+    {"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond", "accountable"}
+)
+FLAGS = frozenset({"open", "reverse", "itemobj", "abroad", "person", "together"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,8 @@ class Frame:
     reverse: bool = False
     item_object: bool = False
     abroad: bool = False
+    person: bool = False  # only a person's act ("Blinken is in Beijing", not "troops are in Syria")
+    together: bool = False  # the one met is there too ("met Erdogan in Sochi": Erdogan visits Sochi)
     themes: tuple[str, ...] = ()  # names in kg.patterns.THEME_NOUNS the object must belong to
     requires: tuple[tuple[str, str], ...] = ()
     excludes: tuple[tuple[str, str], ...] = ()
@@ -95,6 +99,8 @@ def _parse_line(line: str, where: str) -> Frame:
         reverse="reverse" in flag_set,
         item_object="itemobj" in flag_set,
         abroad="abroad" in flag_set,
+        person="person" in flag_set,
+        together="together" in flag_set,
         themes=tuple(sorted(f.removeprefix("theme:") for f in flag_set if f.startswith("theme:"))),
         requires=requires,
         excludes=excludes,

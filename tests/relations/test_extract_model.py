@@ -758,6 +758,176 @@ POSITIVE = [
         [("Russia", "attacks", "Ukraine")],
         id="attacks-it-is-the-country-just-named",
     ),
+    # ---------------------------------------------------------------- session 3: titles, parties, places
+    pytest.param(
+        "Rep. Laura Finch, R-Ohio, criticized the trade deal.",
+        [("Laura Finch", "officialOf", "United States"), ("Laura Finch", "memberOf", "Republican Party")],
+        id="rep-and-party-designation",
+    ),
+    pytest.param(
+        "Democratic Sen. Paul Ortega arrived in Kyiv on Monday.",
+        [
+            ("Paul Ortega", "officialOf", "United States"),
+            ("Paul Ortega", "memberOf", "Democratic Party"),
+            ("Paul Ortega", "visits", "Kyiv"),
+        ],
+        id="party-adjective-before-senator",
+    ),
+    pytest.param(
+        "Treasury Secretary Dana Whitfield said new penalties were coming.",
+        [("Dana Whitfield", "officialOf", "United States")],
+        id="office-only-one-country-has",
+    ),
+    pytest.param(
+        "Home Secretary Alan Price defended the new border rules.",
+        [("Alan Price", "officialOf", "United Kingdom")],
+        id="british-office",
+    ),
+    pytest.param(
+        "Rep. Tom Hale, chairman of the House Armed Services Committee, praised the plan.",
+        [
+            ("Tom Hale", "leaderOf", "House Armed Services Committee"),
+            ("Tom Hale", "officialOf", "United States"),
+        ],
+        id="committee-chair-is-not-chamber-leader",
+    ),
+    pytest.param(
+        "U.S. Ambassador to Japan Karen Doyle praised the agreement.",
+        [("Karen Doyle", "officialOf", "United States")],
+        id="ambassador-to-is-the-destination",
+    ),
+    pytest.param(
+        "Erdogan spoke by phone with U.S. rival Chinese President Xi Jinping on Friday.",
+        [("Xi Jinping", "leaderOf", "China")],
+        id="nearest-country-word-names-the-office",
+    ),
+    pytest.param(
+        "Erdogan met Putin in Sochi on Friday.",
+        [
+            ("Recep Tayyip Erdoğan", "visits", "Sochi"),
+            ("Recep Tayyip Erdoğan", "meetsWith", "Vladimir Putin"),
+        ],
+        id="the-one-met-abroad-visits",
+    ),
+    pytest.param(
+        "Angela Merkel and Emmanuel Macron will meet in Warsaw next week.",
+        [
+            ("Angela Merkel", "visits", "Warsaw"),
+            ("Emmanuel Macron", "visits", "Warsaw"),
+            ("Angela Merkel", "meetsWith", "Emmanuel Macron"),
+        ],
+        id="meet-in-a-foreign-city",
+    ),
+    pytest.param(
+        "Troops entered the northern Iraqi city of Kirkuk.",
+        [("Kirkuk", "locatedIn", "Iraq")],
+        id="the-demonym-city-of",
+    ),
+    pytest.param(
+        "Heavy rain flooded villages near Lahore in Pakistan.",
+        [("Lahore", "locatedIn", "Pakistan")],
+        id="place-in-country",
+    ),
+    pytest.param(
+        "Ukraine holds Russia responsible for the strike.",
+        [("Ukraine", "criticizes", "Russia")],
+        id="hold-responsible",
+    ),
+    pytest.param(
+        "Egypt summoned the Israeli ambassador on Monday.",
+        [("Egypt", "criticizes", "Israel")],
+        id="summon-an-envoy",
+    ),
+    pytest.param(
+        "Canada suspended part of its military aid to Rwanda.",
+        [("Canada", "sanctions", "Rwanda")],
+        id="suspend-part-of-aid",
+    ),
+    pytest.param(
+        "Washington punished Caracas with new tariffs.",
+        [("United States", "sanctions", "Venezuela")],
+        id="punish",
+    ),
+    pytest.param(
+        "Russian troops recaptured the city of Kherson.",
+        [("Russia", "attacks", "Kherson")],
+        id="recapture-a-town",
+    ),
+    pytest.param(
+        "The European Union defended the right of Moldova to choose its allies.",
+        [("European Union", "supports", "Moldova")],
+        id="the-right-of",
+    ),
+    pytest.param(
+        "Bahrain opened an embassy in Baghdad.",
+        [("Bahrain", "cooperatesWith", "Iraq")],
+        id="open-an-embassy",
+    ),
+    pytest.param(
+        "Kenya and Ethiopia reached a consensus on the border.",
+        [("Kenya", "cooperatesWith", "Ethiopia")],
+        id="reach-a-consensus",
+    ),
+    pytest.param(
+        "Qatar's foreign minister met with Egyptian envoy Karim Mansour Monday.",
+        [("Qatar", "meetsWith", "Karim Mansour")],
+        id="weekday-parsed-as-the-head",
+    ),
+    pytest.param(
+        "The United States imposed sanctions on the Hezbollah militant group.",
+        [("United States", "sanctions", "Hezbollah")],
+        id="organisation-name-before-generic-head",
+    ),
+    pytest.param(
+        "Kenyan-led troops captured the port of Kismayo.",
+        [("Kenya", "attacks", "Kismayo")],
+        id="split-led-modifier",
+    ),
+    pytest.param(
+        "Iraq's oil fields burned during the 2003 American-led invasion of the country.",
+        [("United States", "attacks", "Iraq")],
+        id="the-country-is-not-the-invader",
+    ),
+    pytest.param(
+        "Albania blamed Iran's cyberattack on Albania for the outage.",
+        [("Iran", "attacks", "Albania")],
+        id="cyberattack",
+    ),
+    pytest.param(
+        "After he met Narendra Modi in Delhi, Olaf Scholz flew to Tokyo.",
+        [("Olaf Scholz", "meetsWith", "Narendra Modi")],
+        id="pronoun-before-its-name",
+    ),
+    pytest.param(
+        "Officials said that Norway will send aid to Sudan and that it will criticize Ethiopia.",
+        [("Norway", "criticizes", "Ethiopia")],
+        id="it-is-the-subject-of-the-parallel-clause",
+    ),
+    pytest.param(
+        '"Putin cannot win this war," Zelensky said on Monday. He later travelled to Warsaw.',
+        [("Volodymyr Zelenskyy", "visits", "Warsaw")],
+        id="he-is-the-speaker-not-the-quoted",
+    ),
+    pytest.param(
+        "Iran denied any role in the attack, accusing Washington of lying.",
+        [("Iran", "criticizes", "United States")],
+        id="adjunct-clause-is-not-under-the-denial",
+    ),
+    pytest.param(
+        "Officials asked the police to review security during Macron's visit to Algeria.",
+        [("Emmanuel Macron", "visits", "Algeria")],
+        id="scene-event-is-presupposed",
+    ),
+    pytest.param(
+        "GOP mega-donor John Jordan decided to back Rubio.",
+        [("John Jordan", "supports", "Marco Rubio")],
+        id="given-name-before-a-country-name",
+    ),
+    pytest.param(
+        "Israeli soldiers beat up Palestinian detainees.",
+        [("Israel", "attacks", "Palestine")],
+        id="beat-up",
+    ),
 ]
 
 
@@ -1050,6 +1220,72 @@ NEGATIVE = [
         "A meeting between Kim Jong Un and a US president is the prize.",
         ("Lindsey Graham", "meetsWith", "Kim Jong Un"),
         id="a-us-president-is-nobody-in-particular",
+    ),
+    # ---------------------------------------------------------------- session 3: appeals, titles, places
+    pytest.param(
+        "The EU urged Serbia to impose sanctions on Russia.",
+        ("Serbia", "sanctions", "Russia"),
+        id="urged-to",
+    ),
+    pytest.param(
+        "Poland called for sanctions against Belarus.",
+        ("Poland", "sanctions", "Belarus"),
+        id="called-for",
+    ),
+    pytest.param(
+        "Lithuania recommended expelling Russian diplomats.",
+        ("Lithuania", "sanctions", "Russia"),
+        id="recommended",
+    ),
+    pytest.param(
+        "Maria Lopez beat Tom Reyes in the primary.",
+        ("Maria Lopez", "attacks", "Tom Reyes"),
+        id="beat-in-an-election",
+    ),
+    pytest.param(
+        "Turkey captured Ahmed Karimi near the Syrian border.",
+        ("Turkey", "attacks", "Ahmed Karimi"),
+        id="capturing-a-person-is-an-arrest",
+    ),
+    pytest.param(
+        "Senate Majority Leader Tom Reyes spoke on Monday.",
+        ("Tom Reyes", "leaderOf", "United States"),
+        id="majority-leader-leads-no-country",
+    ),
+    pytest.param(
+        "UN Ambassador Linda Grant criticized Russia.",
+        ("Linda Grant", "officialOf", "United Nations"),
+        id="un-ambassador-is-no-un-official",
+    ),
+    pytest.param(
+        "Inflation rose in Europe, Japan and China.",
+        ("Europe", "locatedIn", "Japan"),
+        id="list-is-no-place-country",
+    ),
+    pytest.param(
+        "The president has slots to fill: secretary of Agriculture, U.S. trade representative and more.",
+        ("Agriculture", "locatedIn", "United States"),
+        id="country-modifier-is-no-place-country",
+    ),
+    pytest.param(
+        "President Joe Biden imposed sanctions on the militia that controls the port, the White House said.",
+        ("Joe Biden", "sanctions", "United States"),
+        id="stated-target-no-implicit-one",
+    ),
+    pytest.param(
+        "The carrier sailed from Japan toward North Korea, though it still trained with Australia.",
+        ("North Korea", "cooperatesWith", "Australia"),
+        id="it-is-the-unresolved-subject",
+    ),
+    pytest.param(
+        "Iraq's leaders planned an offensive into Mosul.",
+        ("Haider al-Abadi", "attacks", "Mosul"),
+        id="plural-leaders-are-no-person",
+    ),
+    pytest.param(
+        "Senators urged Obama to provide weapons to Ukraine.",
+        ("Barack Obama", "suppliesTo", "Ukraine"),
+        id="urged-someone-to-supply",
     ),
 ]
 
