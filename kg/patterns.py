@@ -849,8 +849,6 @@ REPORTING_VERBS = frozenset({"say", "tell", "report", "announce", "state", "clai
 # verbs whose subject commits itself in the clause they govern: "Israel vowed that they would ..."
 COMMITMENT_VERBS = frozenset({"vow", "pledge", "promise", "insist", "warn", "threaten", "declare"})
 
-__all__ = sorted(name for name in list(globals()) if name.isupper())
-
 # verbs of a purpose clause whose object is the beneficiary ("supplies munitions to support X")
 PURPOSE_VERBS = frozenset({"support", "help", "aid", "assist", "back", "bolster", "arm", "sustain", "equip"})
 __all__ = sorted(name for name in list(globals()) if name.isupper())
