@@ -851,7 +851,6 @@ COMMITMENT_VERBS = frozenset({"vow", "pledge", "promise", "insist", "warn", "thr
 
 # verbs of a purpose clause whose object is the beneficiary ("supplies munitions to support X")
 PURPOSE_VERBS = frozenset({"support", "help", "aid", "assist", "back", "bolster", "arm", "sustain", "equip"})
-__all__ = sorted(name for name in list(globals()) if name.isupper())
 
 # what one is held to be for a wrong: "held Russia responsible for the attack"
 BLAME_ADJECTIVES = frozenset({"responsible", "accountable", "liable", "culpable"})
@@ -958,3 +957,5 @@ THEME_NOUNS = {
     "envoy": ENVOY_NOUNS,
     "item": frozenset(),  # only goods the gazetteer knows (weapons, commodities)
 }
+
+__all__ = sorted(name for name in list(globals()) if name.isupper())
