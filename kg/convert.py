@@ -9,13 +9,11 @@ attributes `predicate`, `family` ("cooperation" | "conflict" | "structural"),
 
 from __future__ import annotations
 
-from functools import cache
-
 import networkx as nx
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
-from .resources import ontology_file
+from .ontology import predicates
 from .vocab import GEO
 
 __all__ = ["to_networkx", "predicate_info", "local_name"]
@@ -30,24 +28,12 @@ def local_name(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-@cache
 def predicate_info() -> dict[str, dict[str, object]]:
-    """Return {predicate: {"family", "symmetric", "label"}} read from the ontology."""
-    ont = Graph()
-    ont.parse(ontology_file("geopolitics.ttl"), format="turtle")
-    info: dict[str, dict[str, object]] = {}
-    for prop in ont.subjects(RDF.type, OWL.ObjectProperty):
-        if not str(prop).startswith(_GEO):
-            continue
-        family = ont.value(prop, GEO.eventFamily)
-        if family is None:
-            continue
-        info[local_name(str(prop))] = {
-            "family": str(family),
-            "symmetric": (prop, RDF.type, OWL.SymmetricProperty) in ont,
-            "label": str(ont.value(prop, RDFS.label) or local_name(str(prop))),
-        }
-    return info
+    """Return {predicate: {"family", "symmetric", "label"}} as the ontology states them."""
+    return {
+        name: {"family": p.family, "symmetric": p.symmetric, "label": p.label}
+        for name, p in predicates().items()
+    }
 
 
 def _node_attrs(g: Graph, node: URIRef) -> dict[str, str]:

@@ -17,10 +17,11 @@ from pathlib import Path
 
 from .errors import InputError
 from .gazetteer import load_gazetteer
+from .ontology import symmetric
 
 __all__ = ["Score", "Report", "fold", "load_gold", "score", "make_folder"]
 
-SYMMETRIC = frozenset({"meetsWith", "cooperatesWith", "alliedWith", "hasTensionWith", "tradesWith"})
+SYMMETRIC = symmetric()
 
 
 @dataclass(frozen=True, slots=True)

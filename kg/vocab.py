@@ -61,6 +61,14 @@ class GEO(DefinedNamespace):
     attacks: URIRef
     hasTensionWith: URIRef
 
+    # events added in version 2 of the guidelines
+    demands: URIRef
+    protests: URIRef
+    coerces: URIRef
+    mobilizesAgainst: URIRef
+    aids: URIRef
+    easesPressureOn: URIRef
+
     # entity attributes
     country: URIRef  # the ISO country an entity belongs to (object property to a Country)
     isoCode: URIRef  # ISO 3166 alpha-3 code of a Country
@@ -81,6 +89,8 @@ class GEO(DefinedNamespace):
     eventFamily: URIRef  # "cooperation" | "conflict" | "structural"
     cameo: URIRef  # CAMEO root code(s)
     plover: URIRef  # PLOVER event category
+    stateLevel: URIRef  # true: a relation between states (leaders stand for their country)
+    guidelines: URIRef  # guidelines version that introduced the predicate
 
 
 ENT = Namespace(BASE + "entity/")

@@ -189,7 +189,7 @@ def test_ontology_shapes_cover_every_relation(shapes, ontology):
         for path in shapes.objects(prop, SH.path)
         if (shape, SH.targetSubjectsOf, path) in shapes
     }
-    assert len(relations) == 19
+    assert len(relations) == 25
     assert relations <= covered
 
 

@@ -36,11 +36,17 @@ RELATIONS = {
     "threatens": ("conflict", {"Actor"}, {"Actor"}),
     "attacks": ("conflict", {"Actor"}, {"Actor", "Place"}),
     "hasTensionWith": ("conflict", {"Actor"}, {"Actor"}),
+    "demands": ("conflict", {"Actor"}, {"Actor"}),
+    "protests": ("conflict", {"Actor"}, {"Actor"}),
+    "coerces": ("conflict", {"Actor"}, {"Actor"}),
+    "mobilizesAgainst": ("conflict", {"Actor"}, {"Actor", "Place"}),
+    "aids": ("cooperation", {"Actor"}, {"Actor"}),
+    "easesPressureOn": ("cooperation", {"Actor"}, {"Actor", "Place"}),
 }
 SYMMETRIC = {"meetsWith", "cooperatesWith", "alliedWith", "tradesWith", "hasTensionWith"}
 PLOVER = {
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "DEMAND",
 }  # fmt: skip
 
 

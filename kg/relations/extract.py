@@ -23,15 +23,16 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import patterns as P
 from ..gazetteer import Gazetteer, load_gazetteer
+from ..ontology import state_level, symmetric
 from ..records import ASSERTED, HEDGED, NEGATED, Article, ArticleResult, Entity, Evidence, Relation
 from ..resolve import ACTOR_TYPES, PLACE_TYPES, Resolution, named_holder, resolve_doc
 from .lexicon import Frame, Lexicon, load_lexicon
 
 __all__ = ["Arg", "extract_relations", "extract_article", "modality", "SYMMETRIC"]
 
-SYMMETRIC = frozenset({"meetsWith", "cooperatesWith", "alliedWith", "tradesWith", "hasTensionWith"})
+SYMMETRIC = symmetric()
 STANCES = frozenset({"supports", "opposes", "condemns", "criticizes"})
-STATE_LEVEL = frozenset({"cooperatesWith", "alliedWith", "tradesWith", "hasTensionWith"})
+STATE_LEVEL = state_level()
 _KIND_TYPES = {
     "actor": ACTOR_TYPES,
     "place": PLACE_TYPES,

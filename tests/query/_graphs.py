@@ -44,6 +44,10 @@ SENTENCES = (
     ("a2", 360, "Russia opposes the sanctions.", [("RUS", "opposes", "sanctions")]),
     ("a2", 420, "Ukraine buys arms from the United States.", [("USA", "suppliesTo", "UKR")]),
     ("a2", 480, "Russia attacked Ukraine.", [("RUS", "attacks", "UKR")]),
+    ("a5", 0, "Russia detained Ukrainian sailors.", [("RUS", "coerces", "UKR")]),
+    ("a5", 40, "Washington urged Moscow to free them.", [("USA", "demands", "RUS")]),
+    ("a5", 80, "The United States sent humanitarian aid to Ukraine.", [("USA", "aids", "UKR")]),
+    ("a5", 140, "Russia pulled its troops back from the border.", [("RUS", "easesPressureOn", "UKR")]),
 )
 
 # Hostile article text for the HTML page tests: must show as text, never run.

@@ -48,12 +48,20 @@ EXPECTED = {
         ("United States", "official", "Antony Blinken", "United States", "1"),
     ],
     "matrix": [
+        ("Russia", "Ukraine", "1", "2", "3"),
         ("United States", "North Korea", "0", "2", "2"),
+        ("United States", "Russia", "0", "2", "2"),
+        ("United States", "Ukraine", "2", "0", "2"),
         ("North Korea", "Russia", "1", "0", "1"),
         ("Russia", "North Korea", "1", "0", "1"),
-        ("Russia", "Ukraine", "0", "1", "1"),
-        ("United States", "Russia", "0", "1", "1"),
-        ("United States", "Ukraine", "1", "0", "1"),
+    ],
+    "pressure": [
+        ("Russia", "coerces", "Ukraine", "1"),
+        ("United States", "demands", "Russia", "1"),
+    ],
+    "relief": [
+        ("Russia", "easesPressureOn", "Ukraine", "1"),
+        ("United States", "aids", "Ukraine", "1"),
     ],
 }
 
@@ -84,7 +92,7 @@ def test_query_central_degrees(store):
     rows = {r[1]: r[2:] for r in _values(result)}
     assert result.variables == ("entity", "actor", "degree", "out", "in", "partners")
     assert _values(result)[0][1] == "Russia"
-    assert rows["Russia"] == ("6", "3", "3", "6")
+    assert rows["Russia"] == ("9", "5", "4", "7")
     assert rows["North Korea"] == ("3", "2", "1", "3")
     assert rows["Kim Jong Un"] == ("1", "0", "1", "1")
     assert len(rows) == 12
@@ -95,8 +103,10 @@ def test_query_evidence_rows_and_params(store):
     assert len(run_query(store, text).rows) == sum(len(t) for *_, t in RG.SENTENCES)
     rows = _values(run_query(store, text, params={"subject": "united"}))
     assert [(r[0], r[1], r[2], r[3], r[4]) for r in rows] == [
+        ("United States", "aids", "Ukraine", "a5", "The United States sent humanitarian aid to Ukraine."),
         ("United States", "condemns", "North Korea", "a1", "The United States condemned North Korea."),
         ("United States", "condemns", "North Korea", "a2", "Washington again condemned Pyongyang."),
+        ("United States", "demands", "Russia", "a5", "Washington urged Moscow to free them."),
         ("United States", "suppliesTo", "Ukraine", "a2", "Ukraine buys arms from the United States."),
     ]
     rows = _values(run_query(store, text, params={"subject": "PUTIN", "predicate": "meetswith"}))
@@ -115,7 +125,9 @@ def test_query_params_are_literals_not_sparql(store):
 
 def test_query_named_queries_ship_with_header():
     queries = named_queries()
-    assert set(queries) == {"suppliers", "condemnations", "leaders", "evidence", "matrix", "central"}
+    assert set(queries) == {
+        *("suppliers", "condemnations", "leaders", "evidence", "matrix", "central", "pressure", "relief")
+    }
     for q in queries.values():
         assert q.description and q.path.parent.name == "queries"
     assert [name for name, _ in queries["evidence"].params] == ["subject", "predicate", "object"]
@@ -213,11 +225,11 @@ def test_query_write_store_replaces_in_one_swap(tmp_path, graph_file):
     write_store(graph_file, target)
     first = load_store(store=target)
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a rdf:Statement }"
-    assert _values(run_query(first, count)) == [("13",)]
+    assert _values(run_query(first, count)) == [("17",)]
     del first
     extra = (("a9", 0, "Kim met Putin.", [("kim", "meetsWith", "putin")]),)
     write_store(RG.make_graph(extra), target)
-    assert _values(run_query(load_store(store=target), count)) == [("14",)]
+    assert _values(run_query(load_store(store=target), count)) == [("18",)]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 

@@ -244,13 +244,14 @@ def test_serve_page_runs_a_named_query_in_chromium(endpoint):
             page.click("button >> text=use evidence")
             text = page.input_value("#query")
             assert "VALUES ?param_object { UNDEF }" in text
-            page.fill("#query", text.replace("?param_object { UNDEF }", '?param_object { "ukraine" }'))
+            text = text.replace("?param_object { UNDEF }", '?param_object { "ukraine" }')
+            page.fill("#query", text.replace("?param_subject { UNDEF }", '?param_subject { "russia" }'))
             page.click("button[type=submit]")
             page.wait_for_selector("#out table tr:nth-child(2)", timeout=15_000)
             cells = page.locator("#out table td").all_text_contents()
             assert any("<script>window.__pwned=2</script>" in c for c in cells)
             assert page.evaluate("window.__pwned") is None
-            assert page.locator("#status").text_content() == "3 rows"
+            assert page.locator("#status").text_content() == "4 rows"
         finally:
             browser.close()
     assert outside == [] and errors == []

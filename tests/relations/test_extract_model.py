@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import pytest
 
+from kg.ontology import symmetric
 from kg.records import ASSERTED, HEDGED, NEGATED, Article, ArticleResult
 from kg.relations.extract import extract_article
 
 # symmetric predicates of the guidelines: compared as unordered pairs
-SYMMETRIC = frozenset({"meetsWith", "cooperatesWith", "alliedWith", "tradesWith", "hasTensionWith"})
+SYMMETRIC = symmetric()
 
 
 def _key(s: str, p: str, o: str) -> tuple:

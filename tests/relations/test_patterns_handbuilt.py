@@ -9,11 +9,12 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc, Span
 
+from kg.ontology import symmetric
 from kg.records import ASSERTED, HEDGED, NEGATED, Article
 from kg.relations.extract import extract_relations
 from kg.resolve import resolve_doc
 
-SYMMETRIC = frozenset({"meetsWith", "cooperatesWith", "alliedWith", "tradesWith", "hasTensionWith"})
+SYMMETRIC = symmetric()
 
 Row = tuple[str, int, str, str, str, str]
 
