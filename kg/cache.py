@@ -115,6 +115,12 @@ def fingerprint(settings: Settings) -> str:
         "model": [settings.model, _model_version(settings.model)],
         "min_confidence": settings.min_confidence,
         "keep_hedged": settings.keep_hedged,
+        "source": settings.source,
+        "relation_model": (
+            _tree_digest([Path(settings.relation_model)], root=Path(settings.relation_model))
+            if settings.relation_model
+            else "shipped"  # kg/data/relation_model, part of "data"
+        ),
         "lexicon": _tree_digest([lexicon], root=lexicon.parent),
         "data": _tree_digest([data_file("")], root=_PKG),
         "code": _tree_digest([_PKG / name for name in _EXTRACTION_SOURCES], root=_PKG),
