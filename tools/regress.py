@@ -2,10 +2,10 @@
 
 Runs `kg extract --format jsonl --all` on three inputs — `data/`, the events set
 (`../shared/eval/external/events.articles.jsonl`) and a sample of corpus articles taken only from the
-`train` list of `../shared/corpus/splits.json` — and compares the sorted output byte for byte with a
-baseline. A second, faster check parses the inputs once (Docs kept under ROOT/docs/), then dumps
-every article's resolution (mentions with kind, entities, confidence and seat; roles; entities) and
-relations of any modality, and compares those too.
+`train` list of `../shared/corpus/splits.json` — and `kg build` on the first two, and compares the sorted
+output and the graphs byte for byte with a baseline. A second, faster check parses the inputs once (Docs
+kept under ROOT/docs/), then dumps every article's resolution (mentions with kind, entities, confidence
+and seat; roles; entities) and relations of any modality, and compares those too.
 
 Everything is written under ROOT (default `../regress`, outside the repository): corpus text is
 never written inside the repository.
@@ -34,6 +34,7 @@ DEFAULT_ROOT = REPO.parent / "regress"
 EVENTS = SHARED / "eval" / "external" / "events.articles.jsonl"
 CORPUS = SHARED / "corpus" / "news.jsonl.gz"
 SPLITS = SHARED / "corpus" / "splits.json"
+BUILT = ("data", "events")  # inputs whose `kg build` graph.ttl is compared too
 
 
 def _inputs(root: Path, n: int) -> dict[str, Path]:
@@ -73,6 +74,15 @@ def run_cli(inputs: dict[str, Path], out: Path) -> dict[str, float]:
         )
         times[name] = time.perf_counter() - t0
         (out / f"{name}.cli.jsonl").write_text(_sorted_lines(proc.stdout), encoding="utf-8")
+    for name in BUILT:
+        build = out / f"build-{name}"
+        subprocess.run(
+            [sys.executable, "-m", "kg", "build", str(inputs[name]), "--out", str(build), "--no-cache", "-q"],
+            cwd=REPO,
+            capture_output=True,
+            check=True,
+        )
+        (out / f"{name}.graph.ttl").write_bytes((build / "graph.ttl").read_bytes())
     return times
 
 
@@ -174,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     kinds = ["relations", "resolution"] + ([] if args.fast else ["cli"])
     names = [f"{name}.{kind}.jsonl" for name in inputs for kind in kinds]
+    names += [] if args.fast else [f"{name}.graph.ttl" for name in BUILT]
     for name in names:
         (out / name).unlink(missing_ok=True)
     t0 = time.perf_counter()
