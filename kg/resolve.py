@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from . import patterns as P
 from .gazetteer import GazEntry, Gazetteer, load_gazetteer
 from .records import Article, Entity
+from .wordsets import load_word_sets
 
 __all__ = ["Mention", "Role", "Resolution", "resolve_doc", "named_holder", "ACTOR_TYPES", "PLACE_TYPES"]
 
@@ -27,32 +28,7 @@ ACTOR_TYPES = frozenset({"Country", "Person", "Organization", "Bloc"})
 PLACE_TYPES = frozenset({"Country", "City", "Region", "Facility", "Place"})
 _LABEL_TYPES = {"GPE": "City", "LOC": "Region", "FAC": "Facility", "ORG": "Organization", "PERSON": "Person"}
 _NAMED_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"})
-_TITLE_WORDS = (
-    P.LEADER_TITLES
-    | P.OFFICIAL_TITLES
-    | {
-        "prime",
-        "foreign",
-        "defence",
-        "defense",
-        "state",
-        "former",
-        "new",
-        "acting",
-        "interim",
-        "supreme",
-        "top",
-        "senior",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "gen",
-        "mr.",
-        "dr.",
-    }
-)
-_PAST_MARKERS = frozenset({"former", "then", "then-", "late", "ousted", "deposed", "erstwhile", "onetime"})
+W = load_word_sets()
 _LED = re.compile(r"^(?P<who>.+?)-(?:led|backed|brokered|sponsored|imposed|supported|funded)$", re.I)
 
 
@@ -149,7 +125,7 @@ def _case_mismatch(span: Span) -> bool:
     """True when a gazetteer match has lower-case content words ("Russia today" is not "Russia Today")."""
     if not span.ent_id_ or len(span) < 2 or span.label_ not in {"ORG", "PERSON", "FAC"}:
         return False
-    return any(t.is_alpha and t.text[0].islower() and t.lower_ not in P.NAME_FUNCTION_WORDS for t in span)
+    return any(t.is_alpha and t.text[0].islower() and t.lower_ not in W.name_function_words for t in span)
 
 
 def _country_entity(gaz: Gazetteer, iso: str | None) -> Entity | None:
@@ -185,7 +161,7 @@ def _is_plural(tok: Token) -> bool:
 
 def _facility_like(name: str) -> bool:
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", name)}
-    return bool(words & P.FACILITY_WORDS)
+    return bool(words & W.facility_words)
 
 
 # ----------------------------------------------------------------------------- named entities
@@ -194,7 +170,7 @@ def _facility_like(name: str) -> bool:
 def _person_entity(state: _State, name: str, ent_id: str) -> Entity:
     """Resolve a person name: gazetteer, then within-article alias chains, else a new person."""
     gaz = state.gaz
-    tokens = [t for t in name.split() if t.lower().strip(".") not in _TITLE_WORDS]
+    tokens = [t for t in name.split() if t.lower().strip(".") not in W.title_words]
     name = " ".join(tokens) or name
     entry = gaz.lookup(ent_id) if ent_id else None
     if entry is None or entry.type != "Person":
@@ -226,7 +202,7 @@ def _person_entity(state: _State, name: str, ent_id: str) -> Entity:
 def _generic_body(span: Span) -> bool:
     """An organisation name made only of government words ("Foreign Ministry", "Defense Department")."""
     words = [t.lemma_.lower() for t in span if t.lower_ not in {"the", "'s", "of"} and not t.is_punct]
-    return bool(words) and all(w in P.GOVERNMENT_BODY_WORDS or w in P.GROUP_NOUNS for w in words)
+    return bool(words) and all(w in W.government_body_words or w in W.group_nouns for w in words)
 
 
 def _named_entity(state: _State, span: Span) -> tuple[Entity | None, Entity | None]:
@@ -326,17 +302,12 @@ def _title_role(words: Iterable[str]) -> str | None:
     if not ws:
         return None
     joined = " ".join(ws)
-    subordinate = any(w in {"deputy", "vice", "assistant", "under"} for w in ws)
-    if not subordinate and (
-        "prime minister" in joined
-        or "supreme leader" in joined
-        or "secretary-general" in joined
-        or "secretary general" in joined
-    ):
+    subordinate = any(w in W.subordinate_title_words for w in ws)
+    if not subordinate and any(phrase in joined for phrase in W.leader_title_phrases):
         return "leader"
-    if not subordinate and any(w in P.LEADER_TITLES for w in ws) and "minister" not in ws:
+    if not subordinate and any(w in W.leader_titles for w in ws) and "minister" not in ws:
         return "leader"
-    if any(w in P.OFFICIAL_TITLES or w in P.LEADER_TITLES for w in ws):
+    if any(w in W.person_titles for w in ws):
         return "official"
     return None
 
@@ -365,7 +336,7 @@ def _role_context(span: Span) -> list[Token]:
             if not any(t.ent_type_ == "PERSON" for t in sub):
                 toks.extend(sub)
     head = root.head
-    if root.dep_ == "appos" and head.i < span.start and head.lemma_.lower() in _TITLE_WORDS:
+    if root.dep_ == "appos" and head.i < span.start and head.lemma_.lower() in W.title_words:
         # "Russia's foreign minister, Sergei Lavrov"
         toks.extend(t for t in doc[head.left_edge.i : head.i + 1] if t not in toks)
     title = _title_over_of(root)
@@ -390,10 +361,10 @@ def _party(gaz: Gazetteer, span: Span, ctx: list[Token], words: list[str]) -> En
             entry is not None and entry.type == "Person" and entry.country == "USA"
         )
         adjectives = {
-            t.lower_ for t in ctx if t.dep_ in {"amod", "compound"} and t.head.lower_ in P.PARTY_ROLE_NOUNS
+            t.lower_ for t in ctx if t.dep_ in {"amod", "compound"} and t.head.lower_ in W.party_role_nouns
         }
-        adjectives |= {w.lower() for w in words if w.lower() in P.US_PARTIES} if american else set()
-        found = {P.US_PARTIES[a] for a in adjectives if a in P.US_PARTIES}
+        adjectives |= {w.lower() for w in words if w.lower() in W.us_parties} if american else set()
+        found = {W.us_parties[a] for a in adjectives if a in W.us_parties}
         name = found.pop() if len(found) == 1 and (american or letter) else None
     entry = gaz.get(name) if name else None
     return _entry_entity(gaz, entry) if entry is not None else None
@@ -402,7 +373,7 @@ def _party(gaz: Gazetteer, span: Span, ctx: list[Token], words: list[str]) -> En
 def _sub_body(text: str, canonical: str) -> bool:
     """True when a name is a committee of the body the gazetteer folds it into."""
     words = {w.lower() for w in text.split()} - {w.lower() for w in canonical.split()}
-    return bool(words & P.SUB_BODY_WORDS)
+    return bool(words & W.sub_body_words)
 
 
 def _destination(tok: Token, ctx: list[Token], span: Span) -> bool:
@@ -410,7 +381,7 @@ def _destination(tok: Token, ctx: list[Token], span: Span) -> bool:
     for Afghanistan reconstruction"): where or what, not whose."""
     doc = tok.doc
     between = doc[tok.i + 1 : span.start] if tok.i < span.start else []
-    if any(t.lower_.strip(".") in P.OFFICIAL_TITLES | P.LEADER_TITLES for t in between):
+    if any(t.lower_.strip(".") in W.person_titles for t in between):
         return False  # "an aide to Senate Majority Leader Harry Reid": the title after "to" is Reid's own
     i = tok.i - 1
     while i >= 0 and (doc[i].lower_ == "the" or doc[i].ent_iob_ == "I"):
@@ -418,8 +389,8 @@ def _destination(tok: Token, ctx: list[Token], span: Span) -> bool:
     if i >= 0 and doc[i].lower_ in {"to", "for"}:
         # only the title's own phrase: not "offered its troops to Lebanon's new President Elias Hrawi"
         before = doc[i - 1].lower_.strip(".") if i else ""
-        titled = before in P.OFFICIAL_TITLES or before in P.LEADER_TITLES or doc[i] in ctx
-        if titled and (doc[i].lower_ == "to" or before in P.FOR_DESTINATION_TITLES):
+        titled = before in W.person_titles or doc[i] in ctx
+        if titled and (doc[i].lower_ == "to" or before in W.for_destination_titles):
             return True  # "Ambassador to Israel", "envoy for Iran" (but a "spokesman for China" is China's)
     cur = tok
     for _ in range(4):
@@ -437,7 +408,7 @@ def _title_over_of(name: Token) -> Token | None:
         return None
     prep = name.head.head
     title = prep.head
-    if prep.lower_ == "of" and title.i < prep.i and title.lemma_.lower() in _TITLE_WORDS | {"head", "chief"}:
+    if prep.lower_ == "of" and title.i < prep.i and title.lemma_.lower() in W.title_words:
         return title
     return None
 
@@ -465,9 +436,9 @@ def _find_roles(state: _State, doc: Doc, article: Article) -> None:
             continue
         ctx = _role_context(span)
         words = [t.text for t in ctx if t.pos_ in {"NOUN", "PROPN", "ADJ"} or "-" in t.text]
-        words += [t.text for t in span if t.lower_ in _TITLE_WORDS]  # a name matched with its title
+        words += [t.text for t in span if t.lower_ in W.title_words]  # a name matched with its title
         role = _title_role(words)
-        past = any(t.lower_ in _PAST_MARKERS or t.lower_.startswith("ex-") for t in ctx)
+        past = any(t.lower_ in W.past_markers or t.lower_.startswith("ex-") for t in ctx)
         party = None if past else _party(gaz, span, ctx, words)
         if party is not None:
             person = _person_entity(state, _clean_name(span.text), span.ent_id_)
@@ -489,13 +460,13 @@ def _find_roles(state: _State, doc: Doc, article: Article) -> None:
                 if iso:
                     of = _country_entity(gaz, iso)
                     break
-        envoy = any(w.lower().strip(".") in P.ENVOY_NOUNS for w in words)
+        envoy = any(w.lower().strip(".") in W.envoy_nouns for w in words)
         if of is None and not envoy:  # "UN Ambassador Nikki Haley" is an envoy to the UN, not its official
             for tok in near:
                 if tok.ent_type_ == "ORG":
                     ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
                     entry = gaz.lookup(_clean_name(ent_span.text)) if ent_span is not None else None
-                    if entry is not None and entry.name in P.US_PARTIES.values() and gaz.title_country(words):
+                    if entry is not None and entry.name in W.us_parties.values() and gaz.title_country(words):
                         continue  # "GOP Rep. Reid Ribble": a party member (see _party), a US official
                     if entry is not None and entry.type in {"Organization", "Bloc"}:
                         of = _entry_entity(gaz, entry)
@@ -682,37 +653,31 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ in {"compound"} and tok.head.ent_type_ == "PERSON":
         return None  # "leader" in "North Korean leader Kim Jong Un": the name is the mention
-    if lemma in P.ORG_HEAD_NOUNS and (org := _named_org_modifier(state, tok)) is not None:
+    if lemma in W.org_head_nouns and (org := _named_org_modifier(state, tok)) is not None:
         return Mention(tok.i, tok.i + 1, (org,), "nominal", 0.9)
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
         return None
-    if lemma in P.OFFICIAL_TITLES | P.LEADER_TITLES and named_holder(tok) is not None:
+    if lemma in W.person_titles and named_holder(tok) is not None:
         return None  # "Japanese Minister of Foreign Affairs Taro Kono": the name is the mention
-    if lemma in P.GROUP_NOUNS or lemma in P.COUNTRY_DESCRIPTIONS:
+    if lemma in W.group_nouns or lemma in W.country_descriptions:
         countries = _modifier_countries(state, tok)
-        if not countries and tok.dep_ == "conj" and tok.head.lemma_.lower() in P.GROUP_NOUNS:
+        if not countries and tok.dep_ == "conj" and tok.head.lemma_.lower() in W.group_nouns:
             countries = _modifier_countries(state, tok.head)  # "Israeli helicopters and tanks"
         if countries:
-            if not _is_plural(tok) and lemma in P.PERSON_DESCRIPTIONS | {
-                "president",
-                "minister",
-                "premier",
-                "chancellor",
-                "king",
-            }:
+            if not _is_plural(tok) and lemma in W.singular_person_descriptions:
                 # "a French minister" is nobody in particular: it stands for the country, not a person
                 indefinite = any(
-                    c.dep_ == "det" and c.lower_ in {"a", "an", "any", "every"} for c in tok.children
+                    c.dep_ == "det" and c.lower_ in W.indefinite_determiners for c in tok.children
                 )
                 person = None if indefinite else _described_person(state, tok, lemma, countries)
                 if person is not None:
                     return Mention(tok.i, tok.i + 1, (person,), "description", 0.8)
             return Mention(tok.i, tok.i + 1, tuple(countries), "nominal", 0.85)
     dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "predet", "quantmod"}}
-    if _is_plural(tok) and dets & P.PAIR_DETERMINERS:
-        if lemma in P.COUNTRY_DESCRIPTIONS:
+    if _is_plural(tok) and dets & W.pair_determiners:
+        if lemma in W.country_descriptions:
             group = _pair(state, tok.i, frozenset({"Country"}))
-        elif lemma in P.PERSON_DESCRIPTIONS:
+        elif lemma in W.person_descriptions:
             group = _pair(state, tok.i, frozenset({"Person"}))
         else:
             group = ()
@@ -720,8 +685,8 @@ def _nominal_mention(state: _State, tok: Token) -> Mention | None:
             return Mention(tok.i, tok.i + 1, group, "description", 0.8)
     if (
         not _is_plural(tok)
-        and lemma in P.SINGULAR_COUNTRY_DESCRIPTIONS
-        and dets & {"the", "this"}
+        and lemma in W.singular_country_descriptions
+        and dets & W.definite_determiners
         and not any(c.dep_ in {"prep", "compound", "poss"} for c in tok.children)
     ):
         ent = _recent(state, tok.i, frozenset({"Country"}), skip=_same_phrase(state, tok))
@@ -763,7 +728,7 @@ def _described_person(state: _State, tok: Token, lemma: str, countries: list[Ent
     ]
     if not mine:
         return None
-    if lemma in P.LEADER_TITLES or lemma == "leader":
+    if lemma in W.leader_titles:
         leaders = {r.person.name for r in state.roles if r.role == "leader"}
         for ent in mine:
             entry = state.gaz.lookup(ent.name)
@@ -777,14 +742,14 @@ def _described_person(state: _State, tok: Token, lemma: str, countries: list[Ent
 def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
     """Resolve he/she/it/they to the latest fitting antecedent."""
     low = tok.lower_
-    if low in P.PERSON_PRONOUNS:
+    if low in W.person_pronouns:
         ent = (
             _cataphor(state, tok)
             or _parallel_subject(state, tok, frozenset({"Person"}))
             or _recent(state, tok.i, frozenset({"Person"}), outside=tok.i not in state.quoted)
         )
         return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.8) if ent else None
-    if low in {"it", "its", "itself"}:
+    if low in W.it_pronouns:
         types = frozenset({"Country", "Organization", "Bloc"})
         if _unresolved_parallel_subject(state, tok):
             return None  # "The carrier canceled a visit to Australia, though it still conducted ..."
@@ -792,7 +757,7 @@ def _pronoun_mention(state: _State, tok: Token) -> Mention | None:
         if ent is None or _expletive(tok) or (tok.dep_ in {"dobj", "pobj"} and _thing_since(state, ent, tok)):
             return None
         return Mention(tok.i, tok.i + 1, (ent,), "pronoun", 0.65)
-    if low in P.PLURAL_PRONOUNS:
+    if low in W.plural_pronouns:
         sent_start = tok.sent.start
         if tok.dep_ in {"dobj", "pobj"}:
             for i, ent, _ in reversed(state.history):
@@ -874,7 +839,7 @@ def _reporter(state: _State, tok: Token) -> tuple[Entity, ...]:
     if tok.dep_ not in P.SUBJ_DEPS or clause.dep_ not in {"ccomp", "xcomp"}:
         return ()
     verb = clause.head
-    if verb.lemma_.lower() not in P.REPORTING_VERBS | P.COMMITMENT_VERBS:
+    if verb.lemma_.lower() not in W.reporting_verbs | W.commitment_verbs:
         return ()
     for subj in verb.children:
         if subj.dep_ in P.SUBJ_DEPS and subj.i < tok.i:

@@ -26,6 +26,7 @@ from ..gazetteer import Gazetteer, load_gazetteer
 from ..ontology import state_level, symmetric
 from ..records import ASSERTED, HEDGED, NEGATED, Article, ArticleResult, Entity, Evidence, Relation
 from ..resolve import ACTOR_TYPES, PLACE_TYPES, Resolution, named_holder, resolve_doc
+from ..wordsets import load_word_sets
 from .lexicon import Frame, Lexicon, load_lexicon
 
 __all__ = ["Arg", "extract_relations", "extract_article", "modality", "SYMMETRIC"]
@@ -33,6 +34,7 @@ __all__ = ["Arg", "extract_relations", "extract_article", "modality", "SYMMETRIC
 SYMMETRIC = symmetric()
 STANCES = frozenset({"supports", "opposes", "condemns", "criticizes"})
 STATE_LEVEL = state_level()
+W = load_word_sets()
 _KIND_TYPES = {
     "actor": ACTOR_TYPES,
     "place": PLACE_TYPES,
@@ -76,8 +78,8 @@ def _owner_mention(tok: Token, res: Resolution, *, possessor_only: bool = False)
                     return m
     if not possessor_only:
         lemma = tok.lemma_.lower()
-        extra = _prep_objects(tok, "in") + _prep_objects(tok, "of") if lemma in P.TARGET_NOUNS else []
-        extra += _prep_objects(tok, "of") if lemma in P.HELD_NOUNS else []
+        extra = _prep_objects(tok, "in") + _prep_objects(tok, "of") if lemma in W.target_nouns else []
+        extra += _prep_objects(tok, "of") if lemma in W.held_nouns else []
         for o in _prep_objects(tok, "from") + _prep_objects(tok, "by") + extra:
             m = res.at(o)
             if m is not None and m.kind != "thing":
@@ -106,7 +108,7 @@ def _args(
     for t in members:
         m = res.at(t)
         lemma = t.lemma_.lower()
-        if m is None and lemma in P.PARTITIVE_NOUNS:
+        if m is None and lemma in W.partitive_nouns:
             out.extend(a for o in _prep_objects(t, "of") for a in _args(o, res, place=place))
             continue
         if m is None:
@@ -117,13 +119,13 @@ def _args(
         if m is None and t.ent_type_ in {"DATE", "TIME"}:
             # "met with Syrian President Bashar Assad Tuesday": the parser makes the day the head
             m = next((res.at(c) for c in t.lefts if c.dep_ == "compound" and res.at(c) is not None), None)
-        if m is None and lemma in P.TITLE_NOUNS:
+        if m is None and lemma in W.title_nouns:
             # "the head of the IAEA, Rafael Grossi, ...": the parser hangs the name on the organisation
             named = [a for o in _prep_objects(t, "of") for a in _children(o, frozenset({"appos"}))]
             m = next((res.at(a) for a in named if a.ent_type_ == "PERSON" and res.at(a) is not None), None)
-        if m is None and (lemma in P.ACTION_NOUNS or (object_position and lemma in P.TARGET_NOUNS)):
+        if m is None and (lemma in W.action_nouns or (object_position and lemma in W.target_nouns)):
             m = _owner_mention(t, res)
-            if m is not None and lemma in P.TARGET_NOUNS and lemma not in P.ACTION_NOUNS:
+            if m is not None and lemma in W.target_nouns and lemma not in W.action_nouns:
                 # people and places of a country stand for it only as targets; "targets in Jericho" are
                 # the place (kept only by frames whose object may be a place: attacks, visits)
                 out.extend(
@@ -195,9 +197,9 @@ def clause_subjects(v: Token, res: Resolution, depth: int = 0) -> list[Arg]:
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return _args(v.head, res, conj=False)
     if v.dep_ in P.SUBJECT_SHARING_DEPS and head.i != v.i and head.pos_ in {"VERB", "AUX", "ADJ"}:
-        if v.dep_ == "xcomp" and head.lemma_.lower() in P.OBJECT_CONTROL:
+        if v.dep_ == "xcomp" and head.lemma_.lower() in W.object_control:
             return [a for c in _children(head, P.OBJ_DEPS) for a in _args(c, res)]
-        controllers = _prep_objects(head, "on") if head.lemma_.lower() in {"call", "prevail", "rely"} else []
+        controllers = _prep_objects(head, "on") if head.lemma_.lower() in W.on_control_verbs else []
         if v.dep_ in {"xcomp", "advcl"} and controllers:
             return [a for c in controllers for a in _args(c, res)]  # "called on Moscow to change course"
         inherited = clause_subjects(head, res, depth + 1)
@@ -215,7 +217,7 @@ def governing_subjects(tok: Token, res: Resolution) -> list[Arg]:
     cur = tok
     for _ in range(12):
         if cur.head.i == cur.i or (
-            cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in P.REPORTING_VERBS
+            cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in W.reporting_verbs
         ):
             break  # never the reporter of a quote: "..., said Stephen Rademaker"
         cur = cur.head
@@ -243,30 +245,30 @@ def modality(tok: Token) -> str:
             low = c.lower_
             if c.dep_ in P.NEG_DEPS and cur.pos_ in {"VERB", "AUX", "ADJ", "NOUN"}:
                 return NEGATED
-            if c.dep_ == "det" and low in P.NEGATIVE_DETERMINERS:
+            if c.dep_ == "det" and low in W.negative_determiners:
                 return NEGATED
             if first and cur.dep_ == "pobj" and cur.head.lower_ == "without":
                 return NEGATED  # "without a deal"
-            if c.dep_ in P.AUX_DEPS and low in P.MODAL_HEDGES:
+            if c.dep_ in P.AUX_DEPS and low in W.modal_hedges:
                 return HEDGED
-            if c.dep_ == "advmod" and low in P.HEDGE_ADVERBS:
+            if c.dep_ == "advmod" and low in W.hedge_adverbs:
                 return HEDGED
-            if c.dep_ == "mark" and low in P.CONDITIONAL_MARKS:
+            if c.dep_ == "mark" and low in W.conditional_marks:
                 return HEDGED
-            if first and c.dep_ == "amod" and low in P.HEDGE_ADJECTIVES:
+            if first and c.dep_ == "amod" and low in W.hedge_adjectives:
                 return HEDGED
-            if c.dep_ == "acomp" and c.lemma_.lower() in P.HEDGE_GOVERNORS:
+            if c.dep_ == "acomp" and c.lemma_.lower() in W.hedge_governors:
                 return HEDGED  # "it is likely that ..."
             if (
                 c.dep_ == "advcl"
-                and any(g.dep_ == "mark" and g.lower_ in P.CONDITIONAL_MARKS for g in c.children)
-                and not (first and cur.lemma_.lower() in P.THREAT_TRIGGERS)
+                and any(g.dep_ == "mark" and g.lower_ in W.conditional_marks for g in c.children)
+                and not (first and cur.lemma_.lower() in W.threat_triggers)
             ):
                 return HEDGED  # the main clause of a conditional (but not the threat itself)
         lemma = cur.lemma_.lower()
-        if not first and governed and (lemma in P.HEDGE_GOVERNORS or _appeal(cur)):
+        if not first and governed and (lemma in W.hedge_governors or _appeal(cur)):
             return HEDGED
-        if not first and governed and lemma in P.NEGATIVE_GOVERNORS:
+        if not first and governed and lemma in W.negative_governors:
             return NEGATED  # "refused to meet", "denied the allegations that ..."
         # reported speech: the content clause keeps its own modality; so does a relative clause
         # ("Japan, which condemned North Korea, called for calm"), and an event that sets the scene
@@ -274,8 +276,8 @@ def modality(tok: Token) -> str:
         if (
             cur.head.i == cur.i
             or cur.dep_ == "relcl"
-            or (cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in P.REPORTING_VERBS)
-            or (cur.dep_ == "pobj" and cur.head.lower_ in P.SCENE_WORDS)
+            or (cur.dep_ in {"ccomp", "parataxis"} and cur.head.lemma_.lower() in W.reporting_verbs)
+            or (cur.dep_ == "pobj" and cur.head.lower_ in W.scene_words)
         ):
             break
         # a coordinated or adjunct clause is no complement of the verb above it: "urged Germany to pay
@@ -291,9 +293,9 @@ def _appeal(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "call":  # "called on X to", "called for sanctions", "call to halt aid"
         return any(
-            (c.dep_ == "prep" and c.lower_ in P.APPEAL_CALL_PREPS) or c.dep_ == "xcomp" for c in tok.children
+            (c.dep_ == "prep" and c.lower_ in W.appeal_call_preps) or c.dep_ == "xcomp" for c in tok.children
         )
-    return lemma in P.APPEAL_VERBS and tok.pos_ == "VERB"
+    return lemma in W.appeal_verbs and tok.pos_ == "VERB"
 
 
 # ----------------------------------------------------------------------------- frames
@@ -314,7 +316,7 @@ def _requires_ok(tok: Token, frame: Frame) -> bool:
 
 def _open_item(tok: Token) -> Entity | None:
     """A noun the subject supplies that the gazetteer does not know: its plain lower-case phrase."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() in P.INFORMATION_NOUNS:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() in W.information_nouns:
         return None
     mods = [c for c in tok.lefts if c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "ADJ"}]
     words = [m.lower_ for m in mods if m.i == tok.i - 1] + [tok.lower_]
@@ -331,7 +333,7 @@ def _object_nouns(tok: Token) -> list[Token]:
     """Direct objects, looking through a partitive head ("suspended part of its aid" → aid)."""
     out: list[Token] = []
     for d in _children(tok, P.OBJ_DEPS):
-        inner = _prep_objects(d, "of") if d.lemma_.lower() in P.PARTITIVE_NOUNS | {"part", "half"} else []
+        inner = _prep_objects(d, "of") if d.lemma_.lower() in W.fraction_nouns else []
         out += inner or [d]
     return out
 
@@ -372,7 +374,7 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
         # "supplies munitions to support Russia's efforts": the one helped is the recipient
         out = []
         for x in tok.children:
-            if x.dep_ in {"advcl", "xcomp"} and x.lemma_.lower() in P.PURPOSE_VERBS:
+            if x.dep_ in {"advcl", "xcomp"} and x.lemma_.lower() in W.purpose_verbs:
                 out += _children(x, P.OBJ_DEPS)
         return out
     if slot == "cond":
@@ -381,19 +383,19 @@ def _slot_tokens(tok: Token, slot: str) -> list[Token]:
         holders = [tok, *_children(tok, frozenset({"xcomp"}))] + [
             c
             for c in _children(tok, frozenset({"ccomp"}))
-            if any(a.dep_ == "aux" and a.lower_ in P.FUTURE_AUX for a in c.children)
+            if any(a.dep_ == "aux" and a.lower_ in W.future_aux for a in c.children)
         ]
         return [
             s
             for h in holders
             for x in _children(h, frozenset({"advcl"}))
-            if any(m.dep_ == "mark" and m.lower_ in P.THREAT_CONDITION_MARKS for m in x.children)
+            if any(m.dep_ == "mark" and m.lower_ in W.threat_condition_marks for m in x.children)
             for s in _children(x, P.SUBJ_DEPS)
         ]
     if slot == "accountable":
         # "holds Russia responsible for", "will hold North Korea accountable": the one held to blame is
         # the subject of a small clause, or the object beside a predicative adjective
-        adjs = [c for c in tok.children if c.pos_ == "ADJ" and c.lemma_.lower() in P.BLAME_ADJECTIVES]
+        adjs = [c for c in tok.children if c.pos_ == "ADJ" and c.lemma_.lower() in W.blame_adjectives]
         found = [s for a in adjs for s in _children(a, P.SUBJ_DEPS)]
         return found or (_children(tok, P.OBJ_DEPS) if adjs else [])
     if slot == "xcomp":
@@ -434,7 +436,7 @@ def _frame_objects(
                 continue
             toks = [t for t in toks if t.ent_type_ in {"GPE", "LOC", "FAC"}]
         for t in toks:
-            act = t.pos_ == "NOUN" and t.lemma_.lower() in P.ACTION_NOUNS and res.at(t) is None
+            act = t.pos_ == "NOUN" and t.lemma_.lower() in W.action_nouns and res.at(t) is None
             if act and frame.predicate == "meetsWith":
                 continue  # "welcomed Russia's involvement" meets no one ...
             found = _args(t, res, place=place, object_position=True)
@@ -500,10 +502,10 @@ def _is_goods(tok: Token, res: Resolution) -> bool:
     return (
         tok.pos_ == "NOUN"
         and lemma not in lex.nouns
-        and lemma not in P.ACTION_NOUNS
-        and lemma not in P.INFORMATION_NOUNS
-        and lemma not in P.GROUP_NOUNS  # people are sent, not supplied: "sent the deputy chief to"
-        and lemma not in P.PEOPLE_NOUNS
+        and lemma not in W.action_nouns
+        and lemma not in W.information_nouns
+        and lemma not in W.group_nouns  # people are sent, not supplied: "sent the deputy chief to"
+        and lemma not in W.people_nouns
     )
 
 
@@ -554,7 +556,7 @@ def _verb_candidates(v: Token, frames: tuple[Frame, ...], res: Resolution) -> It
             frame.predicate in SYMMETRIC
             and len(subjects) >= 2
             and not _prep_objects(v, "with")
-            and (not _children(v, P.OBJ_DEPS) or v.lemma_.lower() in P.TOPIC_OBJECT_VERBS)
+            and (not _children(v, P.OBJ_DEPS) or v.lemma_.lower() in W.topic_object_verbs)
         ):
             # "Jordan and Britain agreed to ..." (but not "they agreed with U.S. agencies", nor
             # "X and Y met the judge", "traded insults", "share a border": the object is no counterpart)
@@ -572,12 +574,12 @@ def _themes_ok(frame: Frame, themes: list[Token], *, goods: bool) -> bool:
     "imposed tariffs on" (penalty), "gave Kyiv support" (aid, or known goods), "launched missiles at"
     (weapon), "gave Kyiv missiles" (item: known goods only)."""
     lemmas = {t.lemma_.lower() for t in themes}
-    return all(lemmas & P.THEME_NOUNS[name] or (name in {"aid", "item"} and goods) for name in frame.themes)
+    return all(lemmas & W.themes[name] or (name in {"aid", "item"} and goods) for name in frame.themes)
 
 
 def _light_verb(n: Token) -> Token | None:
     head = n.head
-    if n.dep_ in P.OBJ_DEPS | {"attr", "nsubjpass"} and head.lemma_.lower() in P.LIGHT_VERBS:
+    if n.dep_ in P.OBJ_DEPS | {"attr", "nsubjpass"} and head.lemma_.lower() in W.light_verbs:
         return head
     if n.dep_ == "conj":
         return _light_verb(n.head)
@@ -651,7 +653,7 @@ def _scene_only(n: Token) -> bool:
         if cur.head.i == cur.i or cur.pos_ in {"VERB", "AUX"}:
             return False
         cur = cur.head
-        if cur.lower_ in P.SCENE_WORDS:
+        if cur.lower_ in W.scene_words:
             return True
     return False
 
@@ -705,7 +707,7 @@ def _role_candidates(res: Resolution) -> Iterator[tuple[_Candidate, int]]:
 
 def _member_candidates(doc: Doc, res: Resolution) -> Iterator[_Candidate]:
     for tok in doc:
-        if tok.lemma_.lower() not in P.MEMBER_NOUNS:
+        if tok.lemma_.lower() not in W.member_nouns:
             continue
         before = (
             doc[tok.i - 2]
@@ -781,7 +783,7 @@ def _place_candidates(doc: Doc, res: Resolution) -> Iterator[_Candidate]:
 
 def _place_noun_countries(noun: Token, res: Resolution) -> list[Entity]:
     """Countries a place noun names: "the northern Syrian city", "Iraq's second city", "a town in Syria"."""
-    if noun.lemma_.lower() not in P.PLACE_NOUNS:
+    if noun.lemma_.lower() not in W.place_nouns:
         return []
     toks = [c for c in noun.children if c.dep_ in {"amod", "compound", "poss", "nmod"}]
     toks += _prep_objects(noun, "in")
@@ -809,7 +811,7 @@ def _described_place_country(tok: Token, res: Resolution) -> list[Entity]:
     i = tok.i + 1
     if i < len(doc) and doc[i].lower_ == "in":
         i += 1
-        while i < len(doc) and (doc[i].lower_ == "the" or doc[i].lower_ in P.DIRECTION_WORDS):
+        while i < len(doc) and (doc[i].lower_ == "the" or doc[i].lower_ in W.direction_words):
             i += 1
         m = res.at(doc[i]) if i < len(doc) else None
         own = res.at(tok)

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .. import patterns as P
 from ..errors import ConfigError
 from ..resources import ontology_file
 from ..vocab import GEO
+from ..wordsets import load_word_sets
 
 __all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
 
@@ -37,7 +38,7 @@ class Frame:
     abroad: bool = False
     person: bool = False  # only a person's act ("Blinken is in Beijing", not "troops are in Syria")
     together: bool = False  # the one met is there too ("met Erdogan in Sochi": Erdogan visits Sochi)
-    themes: tuple[str, ...] = ()  # names in kg.patterns.THEME_NOUNS the object must belong to
+    themes: tuple[str, ...] = ()  # names in WordSets.themes (kg/data/wordsets.toml) the object must belong to
     requires: tuple[tuple[str, str], ...] = ()
     excludes: tuple[tuple[str, str], ...] = ()
 
@@ -50,7 +51,7 @@ class Lexicon:
     nouns: dict[str, tuple[Frame, ...]]
 
 
-def _parse_line(line: str, where: str) -> Frame:
+def _parse_line(line: str, where: str, themes: Collection[str]) -> Frame:
     cols = line.rstrip("\n").split("\t")
     if len(cols) != 7:
         raise ConfigError(f"{where}: expected 7 tab-separated columns, got {len(cols)}")
@@ -70,8 +71,8 @@ def _parse_line(line: str, where: str) -> Frame:
     flag_set = set() if flags == "-" else set(flags.split(","))
     for flag in flag_set:
         theme = flag.removeprefix("theme:") if flag.startswith("theme:") else None
-        if theme is not None and theme not in P.THEME_NOUNS:
-            raise ConfigError(f"{where}: unknown theme '{theme}' (one of {', '.join(sorted(P.THEME_NOUNS))})")
+        if theme is not None and theme not in themes:
+            raise ConfigError(f"{where}: unknown theme '{theme}' (one of {', '.join(sorted(themes))})")
         if (
             theme is None
             and flag not in FLAGS
@@ -107,14 +108,19 @@ def _parse_line(line: str, where: str) -> Frame:
     )
 
 
-def parse_lexicon(text: str, *, source: str = "lexicon") -> Lexicon:
-    """Parse lexicon TSV text into a Lexicon; comment lines start with '#'."""
+def parse_lexicon(text: str, *, source: str = "lexicon", themes: Collection[str] | None = None) -> Lexicon:
+    """Parse lexicon TSV text into a Lexicon; comment lines start with '#'.
+
+    themes (Collection[str] | None): the theme names a `theme:<name>` flag may give (default: the
+        themes of the shipped word sets).
+    """
+    themes = load_word_sets().themes if themes is None else themes
     verbs: dict[str, list[Frame]] = {}
     nouns: dict[str, list[Frame]] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        frame = _parse_line(line, f"{source}:{n}")
+        frame = _parse_line(line, f"{source}:{n}", themes)
         (verbs if frame.pos == "verb" else nouns).setdefault(frame.lemma, []).append(frame)
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},
