@@ -48,7 +48,7 @@ _PKG = Path(__file__).resolve().parent
 _EXTRACTION_SOURCES = (
     "nlp.py",
     "gazetteer.py",
-    "resolve.py",
+    "resolve",
     "patterns.py",
     "wordsets.py",
     "records.py",
