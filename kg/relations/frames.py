@@ -15,7 +15,7 @@ from ..records import Entity, EntityClass
 from ..resolve import ACTOR_TYPES, PLACE_TYPES, Resolution
 from .arguments import Arg, arguments, children, prep_objects
 from .context import ExtractionContext
-from .lexicon import Frame
+from .lexicon import Frame, ObjectKind
 
 __all__ = [
     "RuleTriple",
@@ -30,13 +30,14 @@ __all__ = [
 
 _THINGS = frozenset({EntityClass.POLICY, EntityClass.ITEM, EntityClass.AGREEMENT})
 # what a frame's object must be, by the lexicon's `kind` column
-KIND_TYPES = {
-    "actor": ACTOR_TYPES,
-    "place": PLACE_TYPES,
-    "item": frozenset({EntityClass.ITEM}),
-    "thing": _THINGS,
-    "target": ACTOR_TYPES | _THINGS,
-    "org": frozenset({EntityClass.ORGANIZATION}),
+KIND_TYPES: dict[ObjectKind, frozenset[str]] = {
+    ObjectKind.ACTOR: ACTOR_TYPES,
+    ObjectKind.PLACE: PLACE_TYPES,
+    ObjectKind.ITEM: frozenset({EntityClass.ITEM}),
+    ObjectKind.THING: _THINGS,
+    ObjectKind.TARGET: ACTOR_TYPES | _THINGS,
+    ObjectKind.ORG: frozenset({EntityClass.ORGANIZATION}),
+    ObjectKind.VICTIM: ACTOR_TYPES | PLACE_TYPES,
 }
 # stances an act can be the object of, which are then stances towards its author ("welcomed Reagan's
 # statement" supports Reagan)
@@ -69,7 +70,7 @@ class RuleTriple:
     confidence: float
 
 
-def fits(ent: Entity, kind: str) -> bool:
+def fits(ent: Entity, kind: ObjectKind) -> bool:
     """True when an entity is of a class a frame's object kind allows."""
     return ent.type in KIND_TYPES[kind]
 
@@ -192,7 +193,7 @@ def frame_objects(
     extra: Token | None = None,
 ) -> list[Arg]:
     """Objects of a frame at a trigger (and at its light verb, when given)."""
-    place = frame.kind == "place"
+    place = frame.kind == ObjectKind.PLACE
     out: list[Arg] = []
     owners: list[Arg] = []  # actors behind an act a stance is about ("welcomed Reagan's statement")
     for slot in frame.slots:
@@ -212,9 +213,9 @@ def frame_objects(
             if act and frame.predicate == "meetsWith":
                 continue  # "welcomed Russia's involvement" meets no one ...
             found = arguments(t, res, ctx, place=place, object_position=True)
-            if act and frame.kind == "thing" and frame.predicate in STANCES:
+            if act and frame.kind == ObjectKind.THING and frame.predicate in STANCES:
                 owners.extend(a for a in found if a.entity.type in ACTOR_TYPES)  # ... but supports Russia
-            if not found and frame.open_item and frame.kind == "item":
+            if not found and frame.open_item and frame.kind == ObjectKind.ITEM:
                 item = _open_item(t, ctx)
                 found = [Arg(item, 0.8)] if item else []
             out.extend(found)
@@ -229,11 +230,6 @@ def frame_objects(
             else a
             for a in out
         ]
-    if frame.predicate == "attacks":
-        # one attacks actors and places, not programmes or weapons ("destroy its weapons programme");
-        # what one captures or occupies is a place ("captured the town", not "captured a suspect")
-        allowed = PLACE_TYPES if frame.kind == "place" else ACTOR_TYPES | PLACE_TYPES
-        return [a for a in out if a.entity.type in allowed]
     return [a for a in out if fits(a.entity, frame.kind)] + owners
 
 
@@ -260,7 +256,7 @@ def pairs(
     group: list[Arg], frame: Frame, trigger: Token, rule: str, factor: float = 1.0
 ) -> Iterator[RuleTriple]:
     """The triples of a symmetric frame between every two actors of a group ("X and Y met")."""
-    ents = list(dict.fromkeys(a.entity for a in group if fits(a.entity, "actor")))
+    ents = list(dict.fromkeys(a.entity for a in group if fits(a.entity, ObjectKind.ACTOR)))
     conf = {a.entity: a.confidence for a in group}
     for a, b in combinations(ents, 2):
         yield RuleTriple(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
@@ -13,9 +14,22 @@ from ..resources import ontology_file
 from ..vocab import GEO
 from ..wordsets import load_word_sets
 
-__all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
+__all__ = ["Frame", "Lexicon", "ObjectKind", "load_lexicon", "parse_lexicon", "KINDS"]
 
-KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
+
+class ObjectKind(StrEnum):
+    """What a frame's object must be (the lexicon's `kind` column)."""
+
+    ACTOR = "actor"
+    PLACE = "place"
+    ITEM = "item"
+    THING = "thing"  # a policy, an item or an agreement
+    TARGET = "target"  # an actor or a thing
+    ORG = "org"
+    VICTIM = "victim"  # an actor or a place: what is attacked, struck or hurt
+
+
+KINDS = frozenset(ObjectKind)
 SLOTS = frozenset(
     {"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond", "accountable"}
 )
@@ -30,7 +44,7 @@ class Frame:
     lemma: str
     predicate: str
     slots: tuple[str, ...]
-    kind: str
+    kind: ObjectKind
     confidence: float
     open_item: bool = False
     reverse: bool = False
@@ -59,7 +73,7 @@ def _parse_line(line: str, where: str, themes: Collection[str]) -> Frame:
     if pos not in {"verb", "noun"}:
         raise ConfigError(f"{where}: pos must be verb or noun, not '{pos}'")
     if kind not in KINDS:
-        raise ConfigError(f"{where}: kind must be one of {sorted(KINDS)}, not '{kind}'")
+        raise ConfigError(f"{where}: kind must be one of {sorted(str(k) for k in KINDS)}, not '{kind}'")
     try:
         GEO[predicate]
     except (AttributeError, KeyError) as err:
@@ -94,7 +108,7 @@ def _parse_line(line: str, where: str, themes: Collection[str]) -> Frame:
         lemma=lemma,
         predicate=predicate,
         slots=slot_list,
-        kind=kind,
+        kind=ObjectKind(kind),
         confidence=float(conf),
         open_item="open" in flag_set,
         reverse="reverse" in flag_set,
