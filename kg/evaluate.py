@@ -21,8 +21,6 @@ from .ontology import symmetric
 
 __all__ = ["Score", "Report", "fold", "load_gold", "score", "make_folder"]
 
-SYMMETRIC = symmetric()
-
 
 @dataclass(frozen=True, slots=True)
 class Score:
@@ -157,7 +155,7 @@ def score(
             for o in [g["o"], *g.get("alt_o", [])]:
                 for pr in [g["p"], *g.get("alt_p", [])]:
                     out.add((str(g["article"]), ent(s), pr, ent(o)))
-                    if pr in SYMMETRIC:
+                    if pr in symmetric():
                         out.add((str(g["article"]), ent(o), pr, ent(s)))
         return out
 
@@ -175,7 +173,7 @@ def score(
     fps: set[tuple[str, str, str, str]] = set()
     for a, s, pr, o in sorted(pred - used):
         twin = (a, o, pr, s)
-        if pr in SYMMETRIC and (twin in used or twin in fps):
+        if pr in symmetric() and (twin in used or twin in fps):
             continue
         fps.add((a, s, pr, o))
     n_pred = len(used) + len(fps)
