@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 from ..records import Entity, EntityClass
 from .discourse import DiscourseState, pair, recent
-from .mentions import ACTOR_TYPES, Mention, MentionKind
+from .mentions import ACTOR_TYPES, Mention, MentionKind, RoleKind
 from .names import LED, is_plural, modifier_countries
 from .titles import named_holder
 
@@ -146,11 +146,11 @@ def _described_person(state: DiscourseState, lemma: str, countries: list[Entity]
     if not mine:
         return None
     if lemma in state.words.leader_titles:
-        leaders = {r.person.name for r in state.roles if r.role == "leader"}
+        leaders = {r.person.name for r in state.roles if r.role == RoleKind.LEADER}
         for ent in mine:
             entry = state.gaz.lookup(ent.name)
             if ent.name in leaders or (
-                entry is not None and entry.type == EntityClass.PERSON and entry.role == "leader"
+                entry is not None and entry.type == EntityClass.PERSON and entry.role == RoleKind.LEADER
             ):
                 return ent
     return mine[0]
