@@ -21,6 +21,8 @@ from .ontology import symmetric
 
 __all__ = ["Score", "Report", "fold", "load_gold", "score", "make_folder"]
 
+SYMMETRIC = symmetric()
+
 
 @dataclass(frozen=True, slots=True)
 class Score:
@@ -155,7 +157,7 @@ def score(
             for o in [g["o"], *g.get("alt_o", [])]:
                 for pr in [g["p"], *g.get("alt_p", [])]:
                     out.add((str(g["article"]), ent(s), pr, ent(o)))
-                    if pr in symmetric():
+                    if pr in SYMMETRIC:
                         out.add((str(g["article"]), ent(o), pr, ent(s)))
         return out
 
@@ -173,7 +175,7 @@ def score(
     fps: set[tuple[str, str, str, str]] = set()
     for a, s, pr, o in sorted(pred - used):
         twin = (a, o, pr, s)
-        if pr in symmetric() and (twin in used or twin in fps):
+        if pr in SYMMETRIC and (twin in used or twin in fps):
             continue
         fps.add((a, s, pr, o))
     n_pred = len(used) + len(fps)
