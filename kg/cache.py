@@ -45,7 +45,15 @@ FORMAT = 1  # layout of one entry; bump when encode_result changes
 STALE_AFTER = 3600.0  # seconds after which a hidden temp file is a leftover of a killed run
 _PKG = Path(__file__).resolve().parent
 # Source files whose code decides what is extracted from an article (relative to the package).
-_EXTRACTION_SOURCES = ("nlp.py", "gazetteer.py", "resolve.py", "patterns.py", "records.py", "relations")
+_EXTRACTION_SOURCES = (
+    "nlp.py",
+    "gazetteer.py",
+    "resolve",
+    "patterns.py",
+    "wordsets.py",
+    "records.py",
+    "relations",
+)
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "path")
 
 
