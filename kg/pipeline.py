@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .consolidate import consolidate
 from .errors import Errors, KgError
 from .gazetteer import load_gazetteer
 from .ingest import read_articles
@@ -68,7 +69,10 @@ def extract(
     progress: Progress | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> tuple[list[ArticleResult], list[Skipped]]:
-    """Read and extract every article under `paths`; returns (results sorted by article id, skipped)."""
+    """Read and extract every article under `paths`; returns (results sorted by article id, skipped).
+
+    Person variants across the articles are folded into one name each (`kg.consolidate`).
+    """
     settings = settings or Settings()
     paths = [Path(p) for p in paths]
     articles, skipped = _split(read_articles(paths, max_bytes=settings.max_bytes))
@@ -81,7 +85,7 @@ def extract(
         if progress:
             progress(1)
     results.sort(key=lambda r: r.article.id)
-    return results, skipped
+    return consolidate(results), skipped
 
 
 def unique_relations(results: Iterable[ArticleResult]) -> list[Relation]:
