@@ -2,7 +2,8 @@
 
 N-Quads and TriG carry provenance as one named graph per article (see `provenance_dataset`);
 the union of their graphs is the Turtle graph. JSON-LD is compact, with an `@context` made from
-the ontology (`jsonld_context`). Every writer is deterministic: the graph is copied in sorted
+the ontology (`jsonld_context`). Turtle is `kg.graph`'s writer (the one `kg build` uses), re-exported
+here. Every writer is deterministic: the graph is copied in sorted
 order before rdflib serialises it, line formats are sorted and JSON keys are sorted.
 """
 
@@ -16,10 +17,11 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 from rdflib.term import Node
 
+from ..atomic import write_bytes_atomic
 from ..convert import local_name
+from ..graph import generate_turtle, write_turtle
 from ..resources import ontology_file
 from ..vocab import GEO, PREFIXES, bind
-from ._io import write_file
 
 __all__ = [
     "provenance_dataset",
@@ -109,11 +111,6 @@ def provenance_dataset(g: Graph) -> Dataset:
 def _sorted_lines(data: bytes) -> bytes:
     lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-
-
-def generate_turtle(g: Graph) -> bytes:
-    """Serialise `g` as Turtle (UTF-8)."""
-    return _sorted_graph(g).serialize(format="turtle", encoding="utf-8")
 
 
 def generate_ntriples(g: Graph) -> bytes:
@@ -209,31 +206,26 @@ def generate_rdfxml(g: Graph) -> bytes:
     return _sorted_graph(g).serialize(format="xml", encoding="utf-8")
 
 
-def write_turtle(g: Graph, path: str | Path) -> Path:
-    """Write Turtle atomically."""
-    return write_file(path, generate_turtle(g))
-
-
 def write_ntriples(g: Graph, path: str | Path) -> Path:
     """Write N-Triples atomically."""
-    return write_file(path, generate_ntriples(g))
+    return write_bytes_atomic(path, generate_ntriples(g))
 
 
 def write_nquads(g: Graph, path: str | Path) -> Path:
     """Write N-Quads (one named graph per article) atomically."""
-    return write_file(path, generate_nquads(g))
+    return write_bytes_atomic(path, generate_nquads(g))
 
 
 def write_trig(g: Graph, path: str | Path) -> Path:
     """Write TriG (one named graph per article) atomically."""
-    return write_file(path, generate_trig(g))
+    return write_bytes_atomic(path, generate_trig(g))
 
 
 def write_jsonld(g: Graph, path: str | Path) -> Path:
     """Write compact JSON-LD atomically."""
-    return write_file(path, generate_jsonld(g))
+    return write_bytes_atomic(path, generate_jsonld(g))
 
 
 def write_rdfxml(g: Graph, path: str | Path) -> Path:
     """Write RDF/XML atomically."""
-    return write_file(path, generate_rdfxml(g))
+    return write_bytes_atomic(path, generate_rdfxml(g))

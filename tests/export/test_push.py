@@ -19,9 +19,9 @@ from kg.cli import (
 )
 from kg.errors import ExportError
 from kg.export._model import property_graph
+from kg.export.push import PASSWORD_ENV, USER_ENV, push_bolt, push_sparql
 from kg.export.rdf import provenance_dataset
 from kg.graph import entity_iri, write_turtle
-from kg.push import PASSWORD_ENV, USER_ENV, push_bolt, push_sparql
 from kg.vocab import GEO
 
 from ._engines import absorb_falkordb_quirk, falkordb_server, oxigraph_server

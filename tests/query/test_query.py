@@ -284,7 +284,7 @@ def test_query_cli_malformed_exits_2(graph_file):
 
 def test_query_cli_missing_graph_and_bad_format(tmp_path):
     out = _cli("query", "ASK {}", "--graph", str(tmp_path / "none.ttl"))
-    assert out.exit_code == 1 and "graph file not found" in out.stderr
+    assert out.exit_code == 2 and "graph file not found" in out.stderr
     out = _cli("query", "ASK {}", "--graph", str(tmp_path / "none.ttl"), "--format", "yaml")
     assert out.exit_code == 2 and "unknown format 'yaml'" in out.stderr
 
@@ -295,7 +295,9 @@ def test_query_cli_central_pagerank(graph_file):
     doc = json.loads(out.stdout)
     assert doc["head"]["vars"][-1] == "pagerank"
     scores = {b["actor"]["value"]: float(b["pagerank"]["value"]) for b in doc["results"]["bindings"]}
-    assert max(scores, key=scores.get) == "Russia"
+    # Ukraine is attacked, coerced, aided and supplied: the most incoming relations, the highest rank
+    assert max(scores, key=scores.get) == "Ukraine"
+    assert abs(sum(scores.values()) - 1.0) < 0.2  # the ranks of the listed actors, out of 1
 
 
 # --------------------------------------------------------------------------- the real sample graph

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from rdflib import Graph
 
-from .errors import ConfigError, ExportError
+from ..errors import ConfigError, ExportError
 
 T = TypeVar("T")
 
@@ -86,7 +86,7 @@ def _parts(g: Graph, *, named_graph: str | None, provenance: bool) -> list[tuple
     """Return the (graph name or None for the default graph, triples) to send, sorted by name."""
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-    from .export.rdf import provenance_dataset
+    from .rdf import provenance_dataset
 
     if not provenance:
         return [(named_graph, g)]
@@ -102,7 +102,7 @@ def _update_requests(
     g: Graph, *, named_graph: str | None, provenance: bool, replace: bool, batch_size: int
 ) -> Iterator[tuple[str, int]]:
     """Yield (SPARQL Update text, statements in it): an optional clear, then INSERT DATA batches."""
-    from .export.rdf import generate_ntriples
+    from .rdf import generate_ntriples
 
     groups = {
         name: generate_ntriples(part).decode("utf-8").splitlines()
@@ -137,7 +137,7 @@ def _push_gsp(
     client, g: Graph, url: str, *, named_graph: str | None, provenance: bool, replace: bool, strict: bool
 ) -> PushReport | None:
     """PUT (or POST) Turtle per target graph; None when the first request shows no GSP support."""
-    from .export.rdf import generate_turtle
+    from .rdf import generate_turtle
 
     sent = requests = 0
     for name, part in _parts(g, named_graph=named_graph, provenance=provenance):
@@ -246,7 +246,7 @@ def _load_driver():
 
 def _bolt_schema(session, *, dialect: str, schema: tuple[str, ...], errors) -> tuple[int, tuple[str, ...]]:
     """Create the key constraint (neo4j) or index (falkordb); return (statements run, notes)."""
-    from .export._model import ENTITY_LABEL
+    from ._model import ENTITY_LABEL
 
     if dialect == "neo4j":
         for statement in schema:
@@ -299,6 +299,7 @@ def push_bolt(
     batch_size: int = 500,
     dialect: str = "neo4j",
     timeout: float = 30.0,
+    all_entities: bool = False,
 ) -> PushReport:
     """Merge the property graph of `g` into a Bolt server (Neo4j, or FalkorDB's Bolt port).
 
@@ -316,15 +317,16 @@ def push_bolt(
         such a push fails after `timeout` and the one after it works.
     timeout (float): seconds to open a connection (TCP connect and Bolt handshake), and the longest the
         server may go without answering a request before the push fails (a stalled server never hangs kg).
+    all_entities (bool): also merge the entities in no relation (as `kg export --all-entities`).
     RETURNS (PushReport): nodes and relationships sent, statements run.
     """
-    from .export._model import property_graph
-    from .export.cypher import SCHEMA, cypher_batches
+    from ._model import property_graph
+    from .cypher import SCHEMA, cypher_batches
 
     if dialect not in BOLT_DIALECTS:
         raise ConfigError(f"unknown dialect '{dialect}'; choose one of: {', '.join(BOLT_DIALECTS)}")
     neo4j = _load_driver()
-    pg = property_graph(g)
+    pg = property_graph(g, all_entities=all_entities)
     batches = cypher_batches(pg, batch_size=batch_size)
 
     def work(tick: Callable[[], None]) -> tuple[int, tuple[str, ...]]:
