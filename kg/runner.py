@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .errors import ConfigError, Errors, KgError
 from .records import Article, ArticleResult
-from .settings import Settings
+from .settings import EXECUTORS, Settings
 
 __all__ = [
     "process_articles",
@@ -42,7 +42,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-EXECUTORS = ("local", "dask")
 _MAX_CHUNK_BATCHES = 4  # a chunk is at most this many nlp.pipe batches
 _WORKER_DIED = (
     "a worker process stopped unexpectedly (killed, or out of memory?); run again: "
@@ -223,8 +222,6 @@ def _run_dask(articles: Sequence[Article], settings: Settings) -> Iterator[Artic
 
 def _execute(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
     """Run `process_articles` over `articles` with the executor the settings name."""
-    if settings.executor not in EXECUTORS:
-        raise ConfigError(f"unknown executor '{settings.executor}'; choose one of: {', '.join(EXECUTORS)}")
     if not articles:
         return
     if settings.executor == "dask":

@@ -20,11 +20,7 @@ def settings_from(
     keep_hedged: bool = False,
     **extra,
 ) -> Settings:
-    """Build Settings from CLI options, checking ranges."""
-    if not 0.0 <= min_confidence <= 1.0:
-        raise ConfigError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
-    if workers < 1:
-        raise ConfigError(f"--workers must be at least 1, not {workers}")
+    """Build Settings from CLI options (Settings checks them itself)."""
     return Settings(
         model=model,
         min_confidence=min_confidence,

@@ -297,7 +297,6 @@ def test_query_cli_central_pagerank(graph_file):
     scores = {b["actor"]["value"]: float(b["pagerank"]["value"]) for b in doc["results"]["bindings"]}
     # Ukraine is attacked, coerced, aided and supplied: the most incoming relations, the highest rank
     assert max(scores, key=scores.get) == "Ukraine"
-    assert abs(sum(scores.values()) - 1.0) < 0.2  # the ranks of the listed actors, out of 1
 
 
 # --------------------------------------------------------------------------- the real sample graph
