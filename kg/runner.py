@@ -239,7 +239,7 @@ def run_articles(articles: Sequence[Article], settings: Settings) -> Iterator[Ar
     cache and how many were processed; the record carries them as `kg_stats` (a RunStats).
     articles (Sequence[Article]): the articles, with unique ids.
     settings (Settings): model, workers, executor, scheduler and cache_dir are used here.
-    RAISES ConfigError: for an unknown executor or an unreachable scheduler.
+    RAISES ConfigError: for an unreachable scheduler or a model that is not installed.
     """
     cache = _open_cache(settings)
     todo: list[Article] = []
