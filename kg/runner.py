@@ -241,6 +241,8 @@ def run_articles(articles: Sequence[Article], settings: Settings) -> Iterator[Ar
     settings (Settings): model, workers, executor, scheduler and cache_dir are used here.
     RAISES ConfigError: for an unreachable scheduler or a model that is not installed.
     """
+    if not articles:
+        return  # nothing to do: no cache folder is created either
     cache = _open_cache(settings)
     todo: list[Article] = []
     cached = 0

@@ -259,6 +259,20 @@ def _bolt_schema(session, *, dialect: str, schema: tuple[str, ...], errors) -> t
     return 1, ()
 
 
+def _stalled(uri: str, timeout: float) -> str:
+    return f"{uri}: no answer from the server for {timeout:g} s; it stopped responding"
+
+
+def _timed_out(err: BaseException) -> bool:
+    """True if a read timeout is behind `err` (the driver wraps it, e.g. in SessionExpired)."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, TimeoutError) or "timed out" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _with_watchdog(work: Callable[[Callable[[], None]], T], *, timeout: float, uri: str) -> T:
     """Run `work(tick)` in a daemon thread; fail when `tick` is not called for `timeout` seconds.
 
@@ -282,7 +296,7 @@ def _with_watchdog(work: Callable[[Callable[[], None]], T], *, timeout: float, u
         if not thread.is_alive():
             break
         if ticks[0] == seen:
-            raise ExportError(f"{uri}: no answer from the server for {timeout:g} s; it stopped responding")
+            raise ExportError(_stalled(uri, timeout))
         seen = ticks[0]
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
@@ -353,6 +367,8 @@ def push_bolt(
     except neo4j.exceptions.AuthError as err:
         raise ExportError(f"{uri}: authentication failed; pass --user/--password or set {USER_ENV}") from err
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError, ValueError) as err:
+        if _timed_out(err):  # the driver's own read timeout, which can fire just before the watchdog
+            raise ExportError(_stalled(uri, timeout)) from err
         message = getattr(err, "message", None) or str(err) or type(err).__name__
         raise ExportError(f"{uri}: {type(err).__name__}: {_one_line(message)}") from err
     return PushReport(
