@@ -335,7 +335,7 @@ def test_ingest_json_array_and_ndjson(tmp_path):
 
     _write(
         tmp_path / "batch.json",
-        json.dumps([{"id": "j1", "text": "One.", "title": "T"}, {"id": "j2"}, {"id": "j3", "text": "Three."}]),
+        json.dumps([{"id": "j1", "text": "One."}, {"id": "j2"}, {"id": "j3", "text": "Three."}]),
     )
     _write(tmp_path / "single.json", json.dumps({"id": "j4", "text": "Four."}))
     _write(tmp_path / "feed.ndjson", '{"id": "n1", "text": "five"}\n{"id": "n2", "text": "six"}\n')
