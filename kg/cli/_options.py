@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ConfigError, Errors
+from ..errors import MissingInputError
 from ..settings import DEFAULT_MODEL, Settings
 from ._app import err_console
 
-__all__ = ["settings_from", "report_skip", "check_paths", "DEFAULT_MODEL"]
+__all__ = ["settings_from", "report_skip", "check_paths", "require_file", "DEFAULT_MODEL"]
 
 
 def settings_from(
@@ -32,10 +32,19 @@ def settings_from(
 
 
 def check_paths(paths: list[Path]) -> list[Path]:
-    """Fail with a usage error when no given path exists; missing ones are reported by ingest."""
-    if paths and not any(p.exists() for p in paths):
-        raise ConfigError(Errors.E004.format(path=", ".join(str(p) for p in paths)))
+    """Fail with a usage error (exit 2) when a given path does not exist, before any work starts."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        what = "article path" + ("s" if len(missing) > 1 else "")
+        raise MissingInputError(", ".join(missing), what=what)
     return paths
+
+
+def require_file(path: Path | None, *, what: str) -> Path | None:
+    """Return `path`, or fail with a usage error (exit 2) when it is given and is not a file."""
+    if path is not None and not Path(path).is_file():
+        raise MissingInputError(path, what=what)
+    return path
 
 
 def report_skip(item) -> None:
