@@ -17,6 +17,7 @@ Credentials come from the options or from KG_PUSH_USER / KG_PUSH_PASSWORD.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -71,8 +72,14 @@ def credentials(user: str | None, password: str | None) -> tuple[str, str] | Non
 
 
 def _one_line(text: str, limit: int = 200) -> str:
+    """The first line of a message, without Python's `[Errno N]` prefix, lower-cased at the start.
+
+    >>> _one_line("[Errno 111] Connection refused\\nmore")
+    'connection refused'
+    """
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first[:limit]
+    first = re.sub(r"\[Errno -?\d+\]\s*", "", first)
+    return (first[:1].lower() + first[1:])[:limit]
 
 
 def _with_query(url: str, query: str) -> str:
