@@ -133,32 +133,16 @@ class ExportResult:
     relationships: int | None = None
 
 
-def _read_union(path: Path, fmt: str) -> Graph:
-    """Read a quad file (TriG, N-Quads) into one graph: the union of its graphs."""
-    from rdflib import Dataset
-
-    from ..vocab import bind
-
-    ds = Dataset()
-    ds.parse(str(path), format=fmt)
-    g = Graph()
-    bind(g)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
-
-
 def read_graph_file(path: str | Path) -> Graph:
     """Read a graph file (Turtle, or any RDF format by suffix; TriG and N-Quads as the union
-    of their graphs); errors become one-line KgErrors naming the file."""
+    of their graphs, see `kg.graph.read_graph`); errors become one-line KgErrors naming the file."""
     from ..graph import read_graph
 
     path = Path(path)
     if not path.is_file():
         raise MissingInputError(path, what="graph file", hint=Errors.E006)
-    quads = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}.get(path.suffix.lower())
     try:
-        return _read_union(path, quads) if quads else read_graph(path)
+        return read_graph(path)
     except Exception as err:  # noqa: BLE001 - any parser error becomes one line naming the file
         text = str(err).strip()
         reason = text.splitlines()[0] if text else type(err).__name__

@@ -2,7 +2,7 @@
 
 `push_sparql` uses the SPARQL 1.1 Graph Store HTTP Protocol: Turtle is PUT (replace) or
 POSTed (append) to `URL?default` or `URL?graph=IRI`; with `provenance`, each named graph of
-`kg.export.rdf.provenance_dataset` (one per article) and the default graph are sent in turn.
+`kg.export.rdf.provenance_parts` (one per article) and the default graph are sent in turn.
 It falls back to SPARQL 1.1 Update (`CLEAR`/`DROP` then `INSERT DATA` in batches) when the
 URL does not speak the protocol.
 
@@ -91,18 +91,11 @@ def _with_query(url: str, query: str) -> str:
 
 def _parts(g: Graph, *, named_graph: str | None, provenance: bool) -> list[tuple[str | None, Graph]]:
     """Return the (graph name or None for the default graph, triples) to send, sorted by name."""
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    from .rdf import provenance_dataset
+    from .rdf import provenance_parts
 
     if not provenance:
         return [(named_graph, g)]
-    parts = []
-    for part in provenance_dataset(g).graphs():
-        name = None if part.identifier == DATASET_DEFAULT_GRAPH_ID else str(part.identifier)
-        if len(part):
-            parts.append((name, part))
-    return sorted(parts, key=lambda p: p[0] or "")
+    return [(None if name is None else str(name), part) for name, part in provenance_parts(g)]
 
 
 def _update_requests(
