@@ -96,3 +96,21 @@ def test_evaluate_cli_reads_both_formats(tmp_path):
     bad.write_text('{"guidelines": 2, "articles": ["t1"]}\n{"article": "t1", "s": "A", "p": "hates"}\n')
     result = runner.invoke(app, ["eval", "--gold", str(bad), "--pred", str(pred)])
     assert result.exit_code == 1 and f"{bad}:2:" in result.stderr
+
+
+def test_evaluate_annotation_guide_matches_the_ontology_and_the_format():
+    """docs/annotation.md names every predicate of guidelines 2, and its example lines parse."""
+    import re
+
+    from kg.annotations import PREDICATES
+
+    guide = (ROOT / "docs" / "annotation.md").read_text(encoding="utf-8")
+    rows = set(re.findall(r"^\| (\w+)(?: ↔)? \|", guide, flags=re.M))
+    assert PREDICATES <= rows and len(PREDICATES) == 25
+    examples = re.findall(r"```json\n(.*?)\n```", guide, flags=re.S)
+    ann = parse_annotations("\n".join(examples), source="docs/annotation.md")
+    texts = {a.id: a.text for a in read_articles([ROOT / "data"]) if isinstance(a, Article)}
+    assert check_offsets([ann], texts) == []
+    (triple,) = ann.triples
+    start, end = triple.evidence[0]
+    assert "welcomed by North Korean leader Kim Jong Un" in texts[triple.article][start:end]
