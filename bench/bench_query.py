@@ -13,7 +13,7 @@ to warm up, then `--repeat` times; the median wall time to a fully materialised 
 reported, with the row counts (which must agree) and the ratio rdflib / pyoxigraph. rdflib runs
 in a child process that is stopped after `--cap` seconds per query; a query that takes over 5 s
 is run once only.
-`--shacl` also times `kg validate` (compiled shapes, from the file) and `kg build --infer` (owlrl) on the graph.
+`--shacl` also times `kg validate` (compiled shapes, reading the file) and `kg build --infer` (owlrl).
 """
 
 from __future__ import annotations
