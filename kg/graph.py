@@ -23,10 +23,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from .records import Article, ArticleResult, Entity, Relation
-from .vocab import ART, ENT, GEO, STMT, bind
+from .vocab import ART, ENT, GEO, STMT, XSD, bind
 
 __all__ = [
     "slug",

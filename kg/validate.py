@@ -33,13 +33,13 @@ from typing import NamedTuple
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import PROV, RDF, RDFS, SH, XSD
+from rdflib.namespace import PROV, RDF, RDFS, SH
 from rdflib.term import Node
 
 from .errors import KgError, MissingInputError
 from .ontology import ontology_graph, predicates
 from .resources import ontology_file
-from .vocab import GEO, bind
+from .vocab import GEO, XSD, bind
 
 __all__ = [
     "PROVENANCE_SHAPE",

@@ -15,14 +15,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS
 from rdflib.term import Node
 
 from ..atomic import write_bytes_atomic
 from ..convert import local_name
 from ..graph import generate_turtle, write_turtle
 from ..resources import ontology_file
-from ..vocab import GEO, PREFIXES, bind
+from ..vocab import GEO, PREFIXES, XSD, bind
 
 __all__ = [
     "provenance_parts",
