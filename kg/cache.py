@@ -230,6 +230,12 @@ def fingerprint(settings: Settings, *, extra: Mapping[str, object] | None = None
         "model": [settings.model, _model_version(settings.model)],
         "min_confidence": settings.min_confidence,
         "keep_hedged": settings.keep_hedged,
+        "source": settings.source,
+        "relation_model": (
+            _tree_digest([Path(settings.relation_model)], root=Path(settings.relation_model))
+            if settings.relation_model
+            else "shipped"  # kg/data/relation_model, part of "data"
+        ),
         "lexicon": _tree_digest([lexicon], root=lexicon.parent),
         "data": _tree_digest([data_file("")], root=_PKG),
         "code": code_digest(),

