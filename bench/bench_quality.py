@@ -88,8 +88,10 @@ def main() -> int:
     ap.add_argument("--relation-model", default=None)
     ap.add_argument("--no-shared", action="store_true", help="skip the events set and the sample articles")
     args = ap.parse_args()
-    sources = args.source.split(",")
-    runs = [quality(args.annotations, args.corpus, args.split, s, args.relation_model) for s in sources]
+    runs = [
+        quality(args.annotations, args.corpus, args.split, s, args.relation_model)
+        for s in args.source.split(",")
+    ]
     shared = {}
     if not args.no_shared and (SHARED / "eval").is_dir():
         for s in args.source.split(","):
@@ -112,17 +114,16 @@ def main() -> int:
     out = ROOT / "bench" / "results" / "quality.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"runs": runs, "shared": shared}, indent=1) + "\n")
-    size = f"({args.split}: {runs[0]['articles']} articles, {runs[0]['gold']} triples)"
-    print(f"| source | strict P | strict R | strict F1 | pair F1 | {size}")
+    print(f"{args.split}: {runs[0]['articles']} articles, {runs[0]['gold']} annotated triples\n")
+    print("| source | strict P | strict R | strict F1 | pair F1 |")
     print("| --- | --- | --- | --- | --- |")
     for r in runs:
         st, pa = r["strict"], r["pairs"]
         print(f"| {r['source']} | {st['P']:.3f} | {st['R']:.3f} | {st['F1']:.3f} | {pa['F1']:.3f} |")
     for s, sh in shared.items():
         ev, sa = sh["events"], sh["samples"]
-        dyad = ev["dyad"]
         print(
-            f"{s}: events dyad F1 {dyad['F1']:.3f} (P {dyad['P']:.3f} R {dyad['R']:.3f}), "
+            f"{s}: events dyad F1 {ev['dyad']['F1']:.3f} (P {ev['dyad']['P']:.3f} R {ev['dyad']['R']:.3f}), "
             f"class accuracy {ev['class_acc']:.3f}; samples strict F1 {sa['strict']['F1']:.3f}"
         )
     preds = sorted({p for r in runs for p in r["per_predicate"]})

@@ -183,7 +183,9 @@ def agreement(folder: Path) -> dict:
         return [t.as_gold() for f in fs for t in f.triples if t.article in shared]
 
     def as_pred(gold):
-        return [{"article": g["article"], "subject": g["s"], "predicate": g["p"], "object": g["o"]} for g in gold]
+        return [
+            {"article": g["article"], "subject": g["s"], "predicate": g["p"], "object": g["o"]} for g in gold
+        ]
 
     a, b = rows(first), rows(second)
     ab = score(a, as_pred(b), folder=canon, articles=shared)

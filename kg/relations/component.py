@@ -29,9 +29,9 @@ from ..nlp import new_pipeline
 from ..records import ASSERTED, Article, ArticleResult, Relation
 from ..resolve import resolve_doc
 from ..settings import SOURCES
+from .context import ExtractionContext, default_context
 from .extract import extract_relations, modality
 from .features import doc_features
-from .lexicon import load_lexicon
 from .model import (
     ARCHITECTURE,
     LinearRelationModel,
@@ -53,6 +53,7 @@ __all__ = [
 
 COMPONENT = "kg_relations"
 ARTICLE_KEY = "kg_article"
+NO_MODEL = "kg.NoRelationModel.v1"
 
 if not Doc.has_extension("kg_result"):
     Doc.set_extension("kg_result", default=None)
@@ -62,6 +63,12 @@ if not Doc.has_extension("kg_result"):
 def linear_relation_model(path: str | None = None) -> LinearRelationModel:
     """The linear relation model in folder `path` (the one shipped with kg when None)."""
     return load_model(path)
+
+
+@registry.architectures(NO_MODEL)
+def no_relation_model() -> None:
+    """No relation model: the rules alone extract (source "rules")."""
+    return None
 
 
 def article_of(doc: Doc) -> Article:
@@ -78,23 +85,28 @@ def extract_doc(
     model: LinearRelationModel | None = None,
     keep_hedged: bool = False,
     min_confidence: float = 0.0,
+    context: ExtractionContext | None = None,
 ) -> ArticleResult:
     """Resolve and extract one parsed article with the rules, the model or both.
 
     source (str): "rules", "model" or "both" (rules the model does not veto, plus its own triples).
+    context (ExtractionContext | None): gazetteer, lexicon and word sets (default: the shipped ones).
     RETURNS (ArticleResult): asserted relations (all, flagged by modality, with keep_hedged).
     """
     if source not in SOURCES:
         raise ConfigError(f"unknown source '{source}'; choose one of: {', '.join(SOURCES)}")
-    res = resolve_doc(doc, article)
-    rules: list[Relation] = list(extract_relations(doc, article, res)) if source != "model" else []
+    ctx = context or default_context()
+    res = resolve_doc(doc, article, gazetteer=ctx.gazetteer, words=ctx.words)
+    rules: list[Relation] = (
+        list(extract_relations(doc, article, res, context=ctx)) if source != "model" else []
+    )
     rels = rules
     if source != "rules":
         if model is None:
             raise ConfigError("the relation model is needed for source 'model' or 'both'")
-        cands, feats, dense = doc_features(doc, res, load_lexicon())
+        cands, feats, dense = doc_features(doc, res, ctx.lexicon)
         scored = score_candidates(model, cands, feats, dense)
-        learned = model_relations(doc, article, scored, model.threshold, modality)
+        learned = model_relations(doc, article, scored, model.threshold, lambda tok: modality(tok, ctx))
         rels = combine(doc, rules, learned, scored, model.veto) if source == "both" else learned
     kept = [r for r in rels if (keep_hedged or r.modality == ASSERTED) and r.confidence >= min_confidence]
     kept.sort(key=lambda r: (r.evidence.start, r.subject.name, r.predicate, r.object.name, r.rule))
@@ -137,7 +149,7 @@ def make_relation_extractor(
     nlp: Language,
     name: str,
     source: str,
-    model: LinearRelationModel,
+    model: LinearRelationModel | None,
     keep_hedged: bool,
     min_confidence: float,
 ) -> RelationExtractor:
@@ -166,7 +178,9 @@ def _extraction_pipeline(
     nlp = new_pipeline(spacy_model)
     config = {
         "source": source,
-        "model": {"@architectures": ARCHITECTURE, "path": model_path},
+        "model": {"@architectures": ARCHITECTURE, "path": model_path}
+        if source != "rules"
+        else {"@architectures": NO_MODEL},
         "keep_hedged": keep_hedged,
         "min_confidence": min_confidence,
     }

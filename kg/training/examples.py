@@ -19,9 +19,9 @@ from ..nlp import load_pipeline
 from ..ontology import symmetric
 from ..records import ASSERTED, Article, Relation
 from ..relations.candidates import Candidate, allowed_labels
+from ..relations.context import default_context
 from ..relations.extract import extract_relations, modality
 from ..relations.features import doc_features
-from ..relations.lexicon import load_lexicon
 from ..resolve import resolve_doc
 
 __all__ = ["Example", "ArticleExamples", "label_candidate", "prepare"]
@@ -86,7 +86,7 @@ def _sentence_of(doc, char: int) -> int:
     return span.sent.start if span is not None else -1
 
 
-def _examples(doc, article: Article, cands: list[Candidate], feats, dense, gold, canon) -> list[Example]:
+def _examples(doc, article: Article, cands: list[Candidate], feats, dense, gold, canon, ctx) -> list[Example]:
     out = []
     for c, f, v in zip(cands, feats, dense, strict=True):
         sent = doc[c.sent_start : c.sent_end]
@@ -107,7 +107,7 @@ def _examples(doc, article: Article, cands: list[Candidate], feats, dense, gold,
                 allowed=allowed_labels(c.a.entity.type, c.b.entity.type),
                 positive=pos,
                 ignore=ign,
-                modality=str(modality(doc[c.lca])),
+                modality=str(modality(doc[c.lca], ctx)),
             )
         )
     return out
@@ -124,18 +124,20 @@ def prepare(
 ) -> list[ArticleExamples]:
     """Parse, resolve and featurise annotated articles (in the given order)."""
     nlp = load_pipeline(model)
-    lex = load_lexicon()
+    ctx = default_context()
     out = []
     pairs = ((a.text, a) for a in articles)
     for doc, art in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        res = resolve_doc(doc, art)
-        cands, feats, dense = doc_features(doc, res, lex)
+        res = resolve_doc(doc, art, gazetteer=ctx.gazetteer, words=ctx.words)
+        cands, feats, dense = doc_features(doc, res, ctx.lexicon)
         g = gold.get(art.id, [])
-        rules: list[Relation] = [r for r in extract_relations(doc, art, res) if r.modality == ASSERTED]
+        rules: list[Relation] = [
+            r for r in extract_relations(doc, art, res, context=ctx) if r.modality == ASSERTED
+        ]
         out.append(
             ArticleExamples(
                 article=art.id,
-                examples=tuple(_examples(doc, art, cands, feats, dense, g, canon)),
+                examples=tuple(_examples(doc, art, cands, feats, dense, g, canon, ctx)),
                 rules=tuple(
                     (r.subject.name, r.predicate, r.object.name, _sentence_of(doc, r.evidence.start))
                     for r in rules

@@ -15,12 +15,10 @@ from kg.ontology import symmetric
 from kg.records import ASSERTED, HEDGED, NEGATED, Article, ArticleResult
 from kg.relations.extract import extract_article
 
-# symmetric predicates of the guidelines: compared as unordered pairs
-SYMMETRIC = symmetric()
-
 
 def _key(s: str, p: str, o: str) -> tuple:
-    return (p, frozenset((s, o))) if p in SYMMETRIC else (s, p, o)
+    """A triple to compare; symmetric predicates compare as unordered pairs."""
+    return (p, frozenset((s, o))) if p in symmetric() else (s, p, o)
 
 
 def _extract(nlp, text: str, *, place: str = "", keep_hedged: bool = False) -> ArticleResult:
@@ -30,12 +28,6 @@ def _extract(nlp, text: str, *, place: str = "", keep_hedged: bool = False) -> A
 def _triples(result: ArticleResult) -> set[tuple]:
     return {_key(r.subject.name, r.predicate, r.object.name) for r in result.relations}
 
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
-_DATIVE_TO = "spaCy labels 'to' dative here; slot 'dative' takes the preposition, not its object"
 
 POSITIVE = [
     # ---------------------------------------------------------------- leaderOf / officialOf
@@ -1417,7 +1409,7 @@ def test_extract_model_actor_countries(nlp, text, triple, countries):
 
 def test_extract_model_symmetric_stored_alphabetically(nlp):
     text = "Olaf Scholz met Narendra Modi in New Delhi. Trade between India and Brazil rose sharply."
-    rels = [r for r in _extract(nlp, text).relations if r.predicate in SYMMETRIC]
+    rels = [r for r in _extract(nlp, text).relations if r.predicate in symmetric()]
     assert {r.predicate for r in rels} >= {"meetsWith", "tradesWith"}
     assert all(r.subject.name < r.object.name for r in rels)
 

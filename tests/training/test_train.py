@@ -35,7 +35,7 @@ PAIRS = [
 
 
 def _article(i: int, a: str, b: str) -> tuple[dict, list[dict], str]:
-    s1 = f"{a} shelled {b} overnight, officials in {b} said."
+    s1 = f"Artillery of {a} pounded {b} overnight, officials in {b} said."
     s2 = f"Diplomats from {a} later met counterparts from {b} in Geneva."
     text = f"{s1} {s2}"
     art = {"id": f"art{i:02d}", "title": "", "text": text}
@@ -87,7 +87,7 @@ def test_train_cli_and_extract_with_the_model(tiny, tmp_path):
     res = runner.invoke(app, ["train", "--annotations", str(ann), "--corpus", str(corpus), "--out", str(out)])
     assert res.exit_code == 0, res.output
     assert "trained on 10 articles" in res.output and "out of fold, both" in res.output
-    text = "Pakistan shelled India overnight, officials in India said."
+    text = "Artillery of Pakistan pounded India overnight, officials in India said."
     src = tmp_path / "new.txt"
     src.write_text(text, encoding="utf-8")
     res = runner.invoke(
