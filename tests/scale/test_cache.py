@@ -203,7 +203,7 @@ def test_cache_key_extra_parts_hook(tmp_path):
 
     model = tmp_path / "relations.bin"
     model.write_bytes(b"weights v1")
-    first = fingerprint(Settings(), extra={"relation_model": file_part(model)})
+    first = fingerprint(Settings(), extra={"entity_linker": file_part(model)})
     model.write_bytes(b"weights v2")
-    second = fingerprint(Settings(), extra={"relation_model": file_part(model)})
+    second = fingerprint(Settings(), extra={"entity_linker": file_part(model)})
     assert len({first, second, fingerprint(Settings())}) == 3
