@@ -98,6 +98,7 @@ class WordSets:
     title_nouns: frozenset[str]
     for_destination_titles: frozenset[str]
     party_role_nouns: frozenset[str]
+    plural_titles: frozenset[str]
     member_nouns: frozenset[str]
     # names and places
     name_function_words: frozenset[str]

@@ -50,6 +50,7 @@ _OPEN_ITEM_MODIFIER_POS = frozenset({"NOUN", "ADJ"})
 _XCOMP = frozenset({"xcomp"})
 _PRT = frozenset({"prt"})
 _CCOMP = frozenset({"ccomp"})
+_MUST = frozenset({"must"})  # the modal of a demand reported as what another must do
 _ADVCL = frozenset({"advcl"})
 _PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 _XCOMP_PREPS = frozenset({"to", "against", "with", "on", "from", "in"})
@@ -163,6 +164,17 @@ def _slot_tokens(tok: Token, slot: str, ctx: ExtractionContext) -> list[Token]:
             for x in children(h, _ADVCL)
             if any(m.dep_ == "mark" and m.lower_ in words.threat_condition_marks for m in x.children)
             for s in children(x, P.SUBJ_DEPS)
+        ]
+    if slot == "ccomp>subj":
+        # "demanded that the United States cancel the sale", "insisted that Iran stop": the one pressed
+        return [s for c in children(tok, _CCOMP) for s in children(c, P.SUBJ_DEPS)]
+    if slot == "ccomp>must":
+        # "said Sudan must return the helicopter": a demand put as what another must do
+        return [
+            s
+            for c in children(tok, _CCOMP)
+            if any(a.dep_ == "aux" and a.lower_ in _MUST for a in c.children)
+            for s in children(c, P.SUBJ_DEPS)
         ]
     if slot == "accountable":
         # "holds Russia responsible for", "will hold North Korea accountable": the one held to blame is

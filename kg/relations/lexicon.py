@@ -31,7 +31,19 @@ class ObjectKind(StrEnum):
 
 KINDS = frozenset(ObjectKind)
 SLOTS = frozenset(
-    {"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond", "accountable"}
+    {
+        "dobj",
+        "dative",
+        "xcomp",
+        "purpose",
+        "dobj>prep",
+        "dobj>to",
+        "dobj>place",
+        "cond",
+        "accountable",
+        "ccomp>subj",
+        "ccomp>must",
+    }
 )
 FLAGS = frozenset({"open", "reverse", "itemobj", "abroad", "person", "together"})
 

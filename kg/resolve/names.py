@@ -19,6 +19,7 @@ __all__ = [
     "country_of_word",
     "is_plural",
     "person_entity",
+    "person_name",
     "named_entity",
     "modifier_countries",
 ]
@@ -93,6 +94,31 @@ def _facility_like(name: str, words: WordSets) -> bool:
     return bool({w.lower() for w in re.findall(r"[A-Za-z]+", name)} & words.facility_words)
 
 
+_GLUED = re.compile(r"^([A-Z][a-z'’-]+)[A-Z][a-z]")  # "GinsburgWishing": a name glued to a scraped link
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def person_name(name: str) -> str:
+    """A person's name as an entity label: scraped link text cut off (a repeated or glued word ends
+    it) and middle initials dropped, as Wikidata labels them.
+
+    >>> person_name("Ruth Bader Ginsburg Ruth Bader GinsburgWishing")
+    'Ruth Bader Ginsburg'
+    >>> person_name("Patrick J. Leahy"), person_name("H. Morgan Griffith"), person_name("Peter T.")
+    ('Patrick Leahy', 'Morgan Griffith', 'Peter T.')
+    """
+    out: list[str] = []
+    for tok in name.split():
+        glued = _GLUED.match(tok)
+        if tok in out or (glued and out):
+            break
+        out.append(tok)
+    if len(out) >= 3:
+        kept = [t for i, t in enumerate(out) if not (_INITIAL.match(t) and i < len(out) - 1)]
+        out = kept if len(kept) >= 2 else out
+    return " ".join(out) or name
+
+
 def person_entity(state: DiscourseState, name: str, ent_id: str) -> Entity:
     """Resolve a person name: gazetteer, then within-article alias chains, else a new person."""
     gaz = state.gaz
@@ -103,6 +129,11 @@ def person_entity(state: DiscourseState, name: str, ent_id: str) -> Entity:
         entry = gaz.lookup(name)
     if entry is not None and entry.type != EntityClass.PERSON:
         entry = None
+    if entry is None:
+        name = person_name(name)
+        entry = gaz.lookup(name)
+        if entry is not None and entry.type != EntityClass.PERSON:
+            entry = None
     if entry is None and name in state.persons:
         return state.persons[name]
     if entry is None:

@@ -12,12 +12,12 @@ from ..records import Entity, EntityClass
 from ..wordsets import WordSets
 from .discourse import DiscourseState
 from .mentions import Role, RoleKind
-from .names import clean_name, country_entity, country_of_word, entry_entity, person_entity
+from .names import clean_name, country_entity, country_of_word, entry_entity, person_entity, person_name
 
 __all__ = ["find_roles", "named_holder", "title_role"]
 
-# "Sen. John McCain, R-Ariz.": the party letter after a politician's name
-_PARTY_DESIGNATION = re.compile(r"\s*[,(]\s*(?P<party>[RD])-\s?[A-Z]")
+# "Sen. John McCain, R-Ariz.", "(D., Calif.)": the party letter after a politician's name
+_PARTY_DESIGNATION = re.compile(r"\s*[,(]\s*(?P<party>[RD])(?:-|\.?,)\s?[A-Z]")
 _PARTY_LETTERS = {"R": "Republican Party", "D": "Democratic Party"}
 _DASHES = frozenset({"-", "–"})
 _TITLE_FILLERS = frozenset({"of", "'s", "-", "the"})  # inside a title: "Secretary of State"
@@ -46,6 +46,13 @@ def _role_context(span: Span, words: WordSets) -> list[Token]:
     doc = span.doc
     root = span.root
     toks: list[Token] = [t for t in doc[root.left_edge.i : span.start]]
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ == "PERSON":
+        first = first.head
+    if first is not root:
+        # "Sens. Ted Cruz and Dianne Feinstein": a plural title before the first name is the others' too
+        shared = [t for t in doc[first.left_edge.i : first.i] if t.lower_.strip(".") in words.plural_titles]
+        toks.extend(t for t in shared if t not in toks)
     # a linear scan left over title-like tokens: "U.S. Secretary of State Warren Christopher"
     i = span.start - 1
     while i >= max(span.sent.start, span.start - 8):
@@ -79,13 +86,14 @@ def _party(state: DiscourseState, span: Span, around: list[Token], title: list[s
     """The US party a politician belongs to, as the article states it: "Sen. John McCain, R-Ariz.",
     "Democratic congresswoman Ilhan Omar", "the Republican nominee, Donald Trump"."""
     gaz, words = state.gaz, state.words
-    doc = span.doc
-    letter = _PARTY_DESIGNATION.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
-    name = _PARTY_LETTERS.get(letter.group("party")) if letter else None
+    letter = _party_letter(span)
+    name = _PARTY_LETTERS.get(letter) if letter else None
     if name is None:
         entry = gaz.lookup(clean_name(span.text))
-        american = gaz.title_country(title) == "USA" or (
-            entry is not None and entry.type == EntityClass.PERSON and entry.country == "USA"
+        american = (
+            gaz.title_country(title) == "USA"
+            or (entry is not None and entry.type == EntityClass.PERSON and entry.country == "USA")
+            or any(_us_place(gaz, t) for t in around)  # "Patrick Leahy, Vermont Democrat"
         )
         adjectives = {
             t.lower_
@@ -97,6 +105,16 @@ def _party(state: DiscourseState, span: Span, around: list[Token], title: list[s
         name = found.pop() if len(found) == 1 and (american or letter) else None
     entry = gaz.get(name) if name else None
     return entry_entity(entry) if entry is not None else None
+
+
+def _us_place(gaz: Gazetteer, tok: Token) -> bool:
+    """True for a US state or city named in a politician's apposition ("Virginia Republican")."""
+    if tok.ent_type_ not in {"GPE", "LOC"}:
+        return False
+    entry = gaz.lookup(tok.text)
+    return (
+        entry is not None and entry.type in {EntityClass.REGION, EntityClass.CITY} and entry.country == "USA"
+    )
 
 
 def _sub_body(text: str, canonical: str, words: WordSets) -> bool:
@@ -153,9 +171,12 @@ def named_holder(title: Token) -> Token | None:
 
 def _known_office(gaz: Gazetteer, span: Span, role: RoleKind) -> Entity | None:
     """The country or organisation a known person holds a title of this kind in (gazetteer `role`/`of`)."""
-    entry = (gaz.lookup(span.ent_id_) if span.ent_id_ else None) or gaz.lookup(clean_name(span.text))
-    if entry is None or entry.type != EntityClass.PERSON or entry.role != role or not entry.of:
+    entry = _known_person(gaz, span)
+    if entry is None or not entry.of:
         return None
+    body = gaz.lookup(entry.of) if not re.fullmatch(r"[A-Z]{3}", entry.of) else None
+    if entry.role != role and (body is None or body.type not in _ORG_TYPES):
+        return None  # a leader's title on a known official of a country names another office
     if re.fullmatch(r"[A-Z]{3}", entry.of):
         return country_entity(gaz, entry.of)
     office = gaz.lookup(entry.of)
@@ -164,6 +185,24 @@ def _known_office(gaz: Gazetteer, span: Span, role: RoleKind) -> Entity | None:
     if office.type == EntityClass.COUNTRY:
         return country_entity(gaz, office.country)
     return entry_entity(office) if office.type in _ORG_TYPES else None
+
+
+def _known_person(gaz: Gazetteer, span: Span):
+    """The gazetteer's entry for a person name (middle initials and scraped tails ignored), or None."""
+    name = clean_name(span.text)
+    entry = (
+        (gaz.lookup(span.ent_id_) if span.ent_id_ else None)
+        or gaz.lookup(name)
+        or gaz.lookup(person_name(name))
+    )
+    return entry if entry is not None and entry.type == EntityClass.PERSON else None
+
+
+def _party_letter(span: Span) -> str | None:
+    """The party letter after a name ("John Boehner (R-Ohio)"), or None."""
+    doc = span.doc
+    m = _PARTY_DESIGNATION.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
+    return m.group("party") if m else None
 
 
 def _ent_span(doc: Doc, tok: Token) -> Span | None:
@@ -219,6 +258,22 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
                             # "chairman of the House Foreign Affairs Committee" chairs the committee
                             of = Entity(clean_name(ent_span.text), EntityClass.ORGANIZATION, entry.country)
                         break
+        office = gaz.title_office(title) if not envoy else None
+        known = _known_person(gaz, span)
+        if office is not None and (
+            office.national
+            or (known is not None and known.country == office.country)
+            or (office.country == "USA" and (_party_letter(span) or any(_us_place(gaz, t) for t in around)))
+        ):
+            # "Sen. John McCain", "House Speaker Paul Ryan": a seat in a body (the country's own words
+            # before the title, "U.S. Sen.", name the same office)
+            body = gaz.get(office.body)
+            if body is not None and (
+                of is None or (of.type == EntityClass.COUNTRY and of.country == office.country)
+            ):
+                of, role = entry_entity(body), RoleKind(office.role)
+        else:
+            office = None
         if of is None:
             # "Prime Minister Boris Johnson": a bare title, and the gazetteer knows whose office it is
             of = _known_office(gaz, span, role)
@@ -242,10 +297,15 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
         hi = max([span.end, *(t.i + 1 for t in around)])
         state.roles.append(Role(person, role, of, lo, hi))
         national = gaz.title_country(title)
-        if (
-            of.type != EntityClass.COUNTRY
+        seat = gaz.get(office.body) if office is not None else None
+        if seat is not None and of.name != seat.name:
+            # "Rep. Ed Royce, chairman of the House Foreign Affairs Committee": also a member of the House
+            state.roles.append(Role(person, RoleKind.OFFICIAL, entry_entity(seat), lo, hi))
+        elif (
+            seat is None
+            and of.type != EntityClass.COUNTRY
             and national is not None
             and (country := country_entity(gaz, national))
         ):
-            # "Rep. Ed Royce, chairman of the House Foreign Affairs Committee": also a US official
+            # "Treasury Secretary Jacob Lew, chairman of ...": also a US official
             state.roles.append(Role(person, RoleKind.OFFICIAL, country, lo, hi))

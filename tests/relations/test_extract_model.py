@@ -718,8 +718,8 @@ POSITIVE = [
     ),
     pytest.param(
         "Norway will give Malawi a grant of ten million dollars.",
-        [("Norway", "supports", "Malawi")],
-        id="supports-give-a-grant",
+        [("Norway", "aids", "Malawi")],
+        id="aids-give-a-grant",
     ),
     pytest.param(
         "Japan's Foreign Ministry accused China of provocations.",
@@ -754,13 +754,16 @@ POSITIVE = [
     # ---------------------------------------------------------------- session 3: titles, parties, places
     pytest.param(
         "Rep. Laura Finch, R-Ohio, criticized the trade deal.",
-        [("Laura Finch", "officialOf", "United States"), ("Laura Finch", "memberOf", "Republican Party")],
+        [
+            ("Laura Finch", "officialOf", "United States House of Representatives"),
+            ("Laura Finch", "memberOf", "Republican Party"),
+        ],
         id="rep-and-party-designation",
     ),
     pytest.param(
         "Democratic Sen. Paul Ortega arrived in Kyiv on Monday.",
         [
-            ("Paul Ortega", "officialOf", "United States"),
+            ("Paul Ortega", "officialOf", "United States Senate"),
             ("Paul Ortega", "memberOf", "Democratic Party"),
             ("Paul Ortega", "visits", "Kyiv"),
         ],
@@ -780,7 +783,7 @@ POSITIVE = [
         "Rep. Tom Hale, chairman of the House Armed Services Committee, praised the plan.",
         [
             ("Tom Hale", "leaderOf", "House Armed Services Committee"),
-            ("Tom Hale", "officialOf", "United States"),
+            ("Tom Hale", "officialOf", "United States House of Representatives"),
         ],
         id="committee-chair-is-not-chamber-leader",
     ),
