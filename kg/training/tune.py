@@ -72,7 +72,7 @@ class Scorer:
                 continue
             fps.add((a, s, p, o))
         n = len(used) + len(fps)
-        prec = len(used) / n if n else 0.0
+        prec = hits / n if n else 0.0  # as kg.evaluate counts it: gold triples found per prediction
         rec = hits / len(self.variants) if self.variants else 0.0
         return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 

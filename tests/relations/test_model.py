@@ -87,7 +87,7 @@ def test_model_triples_and_veto_of_rule_triples(nlp):
         for c in cands
     ]
     scored = score_candidates(_model(), cands, feats)
-    rels = model_relations(doc, article, scored, {"attacks": 0.5, "meetsWith": 0.5}, lambda tok: modality(tok))
+    rels = model_relations(doc, article, scored, {"attacks": 0.5, "meetsWith": 0.5}, modality)
     assert {(r.subject.name, r.predicate, r.object.name) for r in rels} == {("Russia", "attacks", "Ukraine")}
     assert all(r.rule == MODEL_RULE and 0.5 <= r.confidence <= 1.0 for r in rels)
     rules = list(extract_relations(doc, article, res))
