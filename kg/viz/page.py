@@ -387,10 +387,7 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
         if view.fold:
             ra = ids[fold[u][0]] if u in fold else a
             rb = ids[fold[v][0]] if v in fold else b
-            if data["directed"] or ra <= rb:
-                key = (ra, rb, data["predicate"])
-            else:
-                key = (rb, ra, data["predicate"])
+            key = (ra, rb, data["predicate"]) if data["directed"] or ra <= rb else (rb, ra, data["predicate"])
             groups.setdefault(key, []).append(eid)
     nodes, vis_edges, *_ = net.get_network_data()
     for record in nodes:  # pyvis fills in a label and a colour; the groups and the viewer draw those

@@ -93,7 +93,7 @@ def balance_colour(balance: float) -> str:
 
 
 def balance_dashes(balance: float) -> object:
-    """Return the line style of a balance: dashed for net conflict, dotted when even, solid for net cooperation."""
+    """Return the line style of a balance: dashed for net conflict, dotted if even, else solid."""
     if balance < 0:
         return FAMILY_DASHES["conflict"]
     if balance == 0:

@@ -276,10 +276,7 @@ def countries_graph(G: nx.MultiDiGraph, g: Graph | None = None) -> nx.MultiDiGra
         a, b = owner.get(u), owner.get(v)
         if a is None or b is None or a == b or data["family"] not in ("cooperation", "conflict"):
             continue
-        if data["symmetric"]:
-            key = (*sorted((a, b)), "mutual")
-        else:
-            key = (a, b, "directed")
+        key = (*sorted((a, b)), "mutual") if data["symmetric"] else (a, b, "directed")
         agg = pairs.setdefault(key, {"cooperation": 0, "conflict": 0, "rels": {}, "ev": []})
         n = max(1, int(data.get("evidence_count", len(data.get("evidence", ())))))
         agg[data["family"]] += n

@@ -55,7 +55,7 @@ def test_cli_viz_countries_and_plain_function_agree(graph_file, tmp_path):
     result = _run("--view", "countries", "--graph", str(graph_file), "--out", str(tmp_path / "c.html"))
     assert result.exit_code == 0, result.output
     data = viz_cmd.viz(graph_file, view="countries", out=tmp_path / "d.html")
-    assert data["nodes"] == 4 and data["edges"] == 4
+    assert data["nodes"] == 4 and data["edges"] == 5  # France→Germany and France—Germany
     assert (tmp_path / "c.html").read_bytes() == (tmp_path / "d.html").read_bytes()
     assert viz_cmd.viz(graph_file, view="countries")["path"] == str(graph_file.parent / "countries.html")
 

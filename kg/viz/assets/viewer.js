@@ -740,6 +740,7 @@
         li.appendChild(shapeSwatch(NODES[n].shape, classColour(NODES[n].cls)));
         var btn = el("button", null, NODES[n].name);
         btn.type = "button";
+        btn.setAttribute("data-testid", "top-actor");
         btn.addEventListener("click", function () { focusNode(n); });
         li.appendChild(btn);
         li.appendChild(el("span", "kg-count", plural(nW[n], "event", "events")));
@@ -1527,6 +1528,11 @@
       var n = NODES.filter(function (x) { return x.name === name || x.iri === name; })[0];
       if (n) { focusNode(n.id); }
       return !!n;
+    },
+    focusPair: function (a, b) {
+      var na = NODES.filter(function (x) { return x.name === a; })[0], nb = NODES.filter(function (x) { return x.name === b; })[0];
+      if (na && nb) { focusPair(na.id, nb.id); }
+      return !!(na && nb);
     },
     clearFocus: clearFocus,
     setRange: function (from, to) { setRange(isoToDay(from), isoToDay(to)); },
