@@ -1,4 +1,4 @@
-"""Benchmark the HTML network views: time from page load to a settled view in headless Chromium.
+"""Benchmark the HTML network views: time to a settled view, and to apply focus, filter and date changes.
 
 Graphs of about 100, 1,000 and 5,000 nodes are cut from the graph that `kg.pipeline` builds
 from the benchmark corpus (`../shared/corpus/news.jsonl.gz`): the relations read in the first
@@ -10,8 +10,16 @@ graph is cached under `.kg-cache/bench-viz/` (ignored by git; never commit corpu
     python bench/bench_viz.py --synthetic --out /tmp/VIZ.md
 
 Every request other than file:// is blocked, as in the tests. "settled" is `performance.now()`
-when the page sets `data-settled` (physics stopped, or the precomputed layout drawn), measured
-from navigation start; the median of `--repeat` loads is reported.
+when the page sets `data-settled` (physics stopped, or the precomputed layout drawn, panels and
+timeline filled: the page answers clicks), measured from navigation start; the median of
+`--repeat` loads is reported.
+
+On the larger pages the explorer's changes are timed too, from the call to the next animation
+frame (the data pass, the vis-network redraw with its labels, the details panel, the timeline
+and the URL hash all included): focusing one of the top actors, switching the conflict family
+off and on, and setting a date range. Each is timed in the default state (event relations only,
+top actors) and with every node and relation shown; the median and the worst of `INTERACTIONS`
+runs are reported.
 """
 
 from __future__ import annotations
@@ -42,6 +50,33 @@ from kg.viz.views import articles_graph  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
 CACHE = ROOT / ".kg-cache" / "bench-viz"
 CHROMIUM = "/usr/bin/chromium"
+INTERACTIONS = 6  # runs of each change
+_INTERACT_JS = """async ([mode, runs]) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const timed = async (fn) => {
+    const t0 = performance.now(); fn(); await frame(); return performance.now() - t0;
+  };
+  if (mode === "all") { kg.setState({top: 0, hp: new Set(), hc: new Set()}); await frame(); }
+  const shown = kg.visible();
+  const names = kg.labels().slice(0, runs);
+  const out = {focus: [], filter: [], range: [], shown: shown};
+  for (const name of names) {
+    out.focus.push(await timed(() => kg.focus(name)));
+    kg.clearFocus(); await frame();
+  }
+  const box = document.querySelector("[data-testid=family-conflict]");
+  for (let i = 0; i < runs; i++) { out.filter.push(await timed(() => box.click())); }
+  if (!box.checked) { box.click(); await frame(); }
+  const days = kg.data.articles.map((a) => a[5]).filter((d) => d >= 0).sort((a, b) => a - b);
+  const iso = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
+  for (let i = 0; i < runs; i++) {
+    const lo = days[Math.floor(days.length * (0.1 + 0.05 * i))];
+    const hi = days[Math.floor(days.length * (0.6 + 0.05 * i))];
+    out.range.push(await timed(() => kg.setRange(iso(lo), iso(hi))));
+  }
+  kg.setRange(null, null); await frame();
+  return out;
+}"""
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -153,11 +188,13 @@ def machine() -> str:
     return f"{cpu}, {cores} cores available, {mem} GiB RAM; {chromium}; Python {platform.python_version()}"
 
 
-def time_page(browser, path: Path, repeat: int) -> dict[str, float]:
-    """Load a page `repeat` times; return median timings (s) and the counts the page shows."""
+def time_page(browser, path: Path, repeat: int, *, interact: bool = False) -> dict[str, object]:
+    """Load a page `repeat` times; return median timings (s), the counts the page shows and, if
+    `interact`, the explorer's change timings (ms) on the last load, by state."""
     settled, dcl, wall = [], [], []
-    counts = {}
-    for _ in range(repeat):
+    counts: dict = {}
+    changes: dict = {}
+    for run in range(repeat):
         context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
         outside: list[str] = []
 
@@ -181,6 +218,10 @@ def time_page(browser, path: Path, repeat: int) -> dict[str, float]:
             page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd") / 1000
         )
         counts = page.evaluate("kg.counts()")
+        counts["shown"] = page.evaluate("kg.visible()")["nodes"]
+        if interact and run == repeat - 1:
+            for mode in ("default", "all"):
+                changes[mode] = page.evaluate(_INTERACT_JS, [mode, INTERACTIONS])
         context.close()
         if outside or errors:
             raise SystemExit(f"{path.name}: outside requests {outside} or page errors {errors}")
@@ -188,6 +229,7 @@ def time_page(browser, path: Path, repeat: int) -> dict[str, float]:
         "settled": statistics.median(settled),
         "dcl": statistics.median(dcl),
         "wall": statistics.median(wall),
+        "changes": changes,
         **counts,
     }
 
@@ -235,8 +277,8 @@ def main() -> None:
                 py = time.perf_counter() - t
                 path = Path(tmp) / "page.html"
                 path.write_text(html, encoding="utf-8")
-                res = time_page(browser, path, opts.repeat)
                 n, e = view.graph.number_of_nodes(), view.graph.number_of_edges()
+                res = time_page(browser, path, opts.repeat, interact=n >= 1000 and physics is None)
                 assert (res["nodes"], res["edges"]) == (n, e), (res, n, e)
                 large = n > LARGE if physics is None else not physics
                 rows.append((label, "entities", n, e, large, len(html.encode()) / 1e6, py, res))
@@ -247,7 +289,7 @@ def main() -> None:
                 py = time.perf_counter() - t
                 path = Path(tmp) / "page.html"
                 path.write_text(html, encoding="utf-8")
-                res = time_page(browser, path, opts.repeat)
+                res = time_page(browser, path, opts.repeat, interact=kind == "entities")
                 large = res["nodes"] > LARGE
                 rows.append(
                     (
@@ -278,13 +320,31 @@ def main() -> None:
         " DOM ready = `domContentLoadedEventEnd` (HTML parsed, vis-network and data evaluated);"
         " settled = physics stopped or precomputed layout drawn, from navigation start.",
         "",
-        "| graph | view | nodes | edges | layout | HTML (MB) | Python (s) | DOM ready (s) | settled (s) |",
-        "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+        "| graph | view | nodes | edges | shown at start | layout | HTML (MB) | Python (s) | DOM ready (s)"
+        " | settled (s) |",
+        "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
     ]
     for label, kind, n, e, large, size, py, res in rows:
         layout = "precomputed (networkx), physics off" if large else "vis physics, stops when stable"
-        cells = (label, kind, f"{n:,}", f"{e:,}", layout, f"{size:.1f}", f"{py:.2f}")
+        cells = (label, kind, f"{n:,}", f"{e:,}", f"{res['shown']:,}", layout, f"{size:.1f}", f"{py:.2f}")
         lines.append("| " + " | ".join((*cells, f"{res['dcl']:.2f}", f"{res['settled']:.2f}")) + " |")
+    lines += [
+        "",
+        f"Changes, from the call to the next frame (ms; median / worst of {INTERACTIONS}):",
+        "",
+        "| graph | state | nodes shown | edges shown | focus a top actor | conflict family off/on"
+        " | date range |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, _kind, _n, _e, _large, _size, _py, res in rows:
+        for mode, name in (("default", "default (event relations, top actors)"), ("all", "everything shown")):
+            ch = res["changes"].get(mode)
+            if not ch:
+                continue
+            cells = [label, name, f"{ch['shown']['nodes']:,}", f"{ch['shown']['edges']:,}"]
+            for key in ("focus", "filter", "range"):
+                cells.append(f"{statistics.median(ch[key]):.0f} / {max(ch[key]):.0f}")
+            lines.append("| " + " | ".join(cells) + " |")
     opts.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {opts.out}")
 

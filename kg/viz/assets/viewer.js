@@ -20,6 +20,8 @@
   var PHYSICS = !data.large;
   var DAY_MS = 86400000;
   var TIP_EVIDENCE = 3;
+  var FAINT_LIMIT = 1500;  // visible edges past which a focus hides the others instead of dimming them
+  var GROUP_ITEMS = 25;  // entries listed per relation group before "show all"
   var predByName = {};
   PREDS.forEach(function (p, i) { predByName[p[0]] = i; });
 
@@ -261,9 +263,12 @@
   });
   window.kgStats = data.stats;
 
+  var profile = window.kgProfile = {};
   function apply(opts) {
-    var t0 = performance.now();
+    var t0 = performance.now(), t = t0;
+    function lap(name) { var now = performance.now(); profile[name] = now - t; t = now; }
     compute();
+    lap("compute");
     var shownNew = [];
     var changed = false;
     for (var n = 0; n < nN; n++) {
@@ -277,12 +282,16 @@
         if (!hide && !placed[n]) { shownNew.push(n); }
       }
       node.options.opacity = dimming && !nLit[n] ? 0.15 : undefined;
+      node.options.borderWidth = n === S.focus || (S.pair && (n === S.pair[0] || n === S.pair[1])) ? 3 : 1;
     }
+    var many = 0;  // with many edges on screen, those outside the focus are left out, not drawn faint
+    if (dimming) { for (var k = 0; k < nE; k++) { many += eVis[k]; } }
+    var dropFaint = many > FAINT_LIMIT;
     for (var i = 0; i < nE; i++) {
       var edge = body.edges[i];
       if (!edge) { continue; }
       var e = EDGES[i];
-      var h = !eVis[i];
+      var h = !eVis[i] || (dropFaint && !eLit[i]);
       if (edge.options.hidden !== h) {
         edge.options.hidden = h;
         edge.options.physics = PHYSICS && !h;
@@ -301,14 +310,22 @@
       if (PHYSICS) { network.physics.updatePhysicsData(); }
     }
     if (shownNew.length) { placeNear(shownNew); }
-    network.redraw();
+    lap("vis");
+    if (opts && opts.fit) { fitLit(); }
+    lap("fit");
+    // one draw, in the next frame (a fit has asked for one already; more requests add nothing)
+    body.emitter.emit("_requestRedraw");
+    lap("draw");
     showStats();
     if (!(opts && opts.quiet)) {
       renderPanel();
+      lap("panel");
       updateTimeline();
+      lap("timeline");
       updateTimeStatus();
       syncControls();
       writeHash();
+      lap("rest");
     }
     if (shownNew.length && PHYSICS && settled) { relayout(); }
     window.kgLastApplyMs = performance.now() - t0;
@@ -382,6 +399,7 @@
   var textWidths = {};
   var lastLabels = [];
   function drawLabels(ctx) {
+    var tLabels = performance.now();
     var view = body.view, scale = view.scale, tx = view.translation.x, ty = view.translation.y;
     var ratio = network.canvas.pixelRatio || 1;
     var width = container.clientWidth, height = container.clientHeight;
@@ -472,6 +490,7 @@
     ctx.restore();
     lastLabels = out;
     window.kgLabelBoxes = boxes;
+    profile.labels = performance.now() - tLabels;
   }
   network.on("afterDrawing", drawLabels);
 
@@ -578,24 +597,20 @@
   function focusNode(n, opts) {
     if (n === null || n === undefined || n < 0 || n >= nN) { return; }
     S.focus = n; S.pair = null;
-    apply();
-    network.selectNodes([n], false);
-    if (!opts || opts.fit !== false) { fitLit(); network.redraw(); }
+    apply({ fit: !opts || opts.fit !== false });
   }
   function focusPair(a, b, opts) {
     S.focus = -1; S.pair = [a, b];
-    apply();
-    network.unselectAll();
-    if (!opts || opts.fit !== false) { fitLit(); network.redraw(); }
+    apply({ fit: !opts || opts.fit !== false });
   }
   function clearFocus() {
     if (S.focus < 0 && !S.pair) { return; }
     S.focus = -1; S.pair = null;
-    network.unselectAll();
     apply();
   }
   network.on("click", function (p) {
     hideTip();
+    network.unselectAll();  // the focus marks the node itself (and survives focus changes from the lists)
     if (p.nodes.length) { focusNode(p.nodes[0], { fit: false }); }
     else if (p.edges.length) { var e = EDGES[p.edges[0]]; focusPair(e.from, e.to, { fit: false }); }
     else { clearFocus(); }
@@ -653,9 +668,10 @@
       title.appendChild(el("span", "kg-count", g.total));
       sec.appendChild(title);
       var list = el("ul", "kg-rels");
-      Object.keys(g.items).map(Number).sort(function (a, b) {
+      var others = Object.keys(g.items).map(Number).sort(function (a, b) {
         return g.items[b].length - g.items[a].length || NODES[a].name.localeCompare(NODES[b].name);
-      }).forEach(function (o) {
+      });
+      function addItem(o) {
         var rows = g.items[o];
         var li = el("li");
         li.setAttribute("data-testid", "focus-rel");
@@ -686,8 +702,21 @@
         });
         li.appendChild(det);
         list.appendChild(li);
-      });
-      sec.appendChild(list);
+      }
+      others.slice(0, GROUP_ITEMS).forEach(addItem);
+      if (others.length > GROUP_ITEMS) {
+        var more = el("button", "kg-go", "show all " + others.length);
+        more.type = "button";
+        more.setAttribute("data-testid", "focus-more");
+        more.addEventListener("click", function () {
+          more.remove();
+          others.slice(GROUP_ITEMS).forEach(addItem);
+        });
+        sec.appendChild(list);
+        sec.appendChild(more);
+      } else {
+        sec.appendChild(list);
+      }
       box.appendChild(sec);
     });
   }
@@ -961,7 +990,6 @@
   byId("kg-reset").addEventListener("click", function () {
     S = freshState();
     apply();
-    network.unselectAll();
     network.fit({ animation: false });
   });
 
@@ -1167,7 +1195,12 @@
             return splits.map(function (sec, i) { return tickLabel(sec, i ? splits[i - 1] : null); });
           } },
         { stroke: "#555", grid: { stroke: "#eee" }, ticks: { stroke: "#ccc" }, size: 36, font: axisFont,
-          values: function (u, vals) { return vals.map(function (v) { return Math.abs(v); }); } }
+          values: function (u, vals) {
+            return vals.map(function (v) {
+              var a = Math.abs(v);
+              return a >= 1000 ? (a / 1000).toFixed(a >= 10000 ? 0 : 1).replace(/\.0$/, "") + "k" : String(a);
+            });
+          } }
       ],
       series: [
         {},
@@ -1211,7 +1244,7 @@
       conf.push(row && row[2] ? -row[2] : null);
     }
     if (!chart) { makeChart([xs, coop, conf]); }
-    else { chart.setSize(chartSize()); chart.setData([xs, coop, conf]); }
+    else { chart.setData([xs, coop, conf]); }
   }
   function syncSelect() {
     if (!chart) { return; }
@@ -1362,7 +1395,13 @@
     return p.toString();
   }
   var writtenHash = null;
-  function writeHash() {
+  var hashTimer = null;
+  function writeHash() {  // replaceState is slow in some browsers: once the state rests for a moment
+    if (hashTimer !== null) { clearTimeout(hashTimer); }
+    hashTimer = setTimeout(flushHash, 150);
+  }
+  function flushHash() {
+    if (hashTimer !== null) { clearTimeout(hashTimer); hashTimer = null; }
     var text = encodeState();
     if (text === writtenHash) { return; }
     writtenHash = text;
@@ -1398,9 +1437,7 @@
     var text = String(location.hash || "").replace(/^#/, "");
     if (text === writtenHash) { return; }
     readHash();
-    apply();
-    if (S.focus >= 0) { network.selectNodes([S.focus], false); fitLit(); network.redraw(); }
-    else { network.unselectAll(); }
+    apply({ fit: S.focus >= 0 || !!S.pair });
   });
 
   /* ---------- export: PNG of the picture, CSV of the selection ---------- */
@@ -1483,6 +1520,7 @@
     download(new Blob([csvText()], { type: "text/csv;charset=utf-8" }), fileStem() + ".csv");
   });
   byId("kg-permalink").addEventListener("click", function () {
+    flushHash();
     var input = byId("kg-permalink-text");
     input.hidden = false;
     input.value = location.href;
@@ -1502,7 +1540,6 @@
   /* ---------- go ---------- */
   syncControls();
   apply();
-  if (S.focus >= 0) { network.selectNodes([S.focus], false); }
 
   window.kg = {
     network: network,
@@ -1554,7 +1591,7 @@
         hiddenPreds: Array.from(S.hp).map(predKey).sort(), hiddenClasses: Array.from(S.hc).sort(),
         hiddenCountries: Array.from(S.hk).sort(), conf: S.conf, top: S.top, fold: S.fold, bucket: S.bucket };
     },
-    hash: encodeState,
+    hash: function () { flushHash(); return encodeState(); },
     timeline: function () {
       return { title: timelineTitle(), bucket: S.bucket,
         rows: timelineRows.map(function (r) { return [dayToIso(r[0]), r[1], r[2]]; }) };
