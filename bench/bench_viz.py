@@ -8,6 +8,7 @@ graph is cached under `.kg-cache/bench-viz/` (ignored by git; never commit corpu
 
     python bench/bench_viz.py                       # corpus, writes bench/VIZ.md
     python bench/bench_viz.py --synthetic --out /tmp/VIZ.md
+    python bench/bench_viz.py --limit 300 --screenshots docs   # the README's screenshots
 
 Every request other than file:// is blocked, as in the tests. "settled" is `performance.now()`
 when the page sets `data-settled` (physics stopped, or the precomputed layout drawn, panels and
@@ -234,6 +235,51 @@ def time_page(browser, path: Path, repeat: int, *, interact: bool = False) -> di
     }
 
 
+SHOTS = (  # (file, view, URL hash, what to do once settled)
+    ("viz-overview.png", "entities", "", None),
+    ("viz-focus.png", "entities", "focus=russia", "expand"),
+    ("viz-timeline.png", "entities", "focus=united-states&from=2017-01-01&to=2018-12-31", None),
+    ("viz-countries.png", "countries", "", "hover:United States>Russia"),
+)
+_EDGE_POINT_JS = """([a, b]) => {
+  const name = (i) => kg.data.nodes[i].name;
+  const e = kg.data.edges.find((x) => name(x.from) === a && name(x.to) === b && !x.sym);
+  const p = kg.network.body.edges[e.id].edgeType.getPoint(0.5);
+  const d = kg.network.canvasToDOM(p);
+  const box = document.getElementById("kg-network").getBoundingClientRect();
+  return {x: box.left + d.x, y: box.top + d.y};
+}"""
+
+
+def screenshots(g, folder: Path) -> None:
+    """Write the README's screenshots (1600×1000) of the views of `g` into `folder`."""
+    from playwright.sync_api import sync_playwright
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pages = {}
+        for kind in ("entities", "countries"):
+            pages[kind] = Path(tmp) / f"{kind}.html"
+            pages[kind].write_text(generate_html(g, view=kind), encoding="utf-8")
+        for name, kind, url_hash, action in SHOTS:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(pages[kind].as_uri() + (f"#{url_hash}" if url_hash else ""))
+            page.wait_for_selector("body[data-settled='1']", state="attached", timeout=120_000)
+            if action == "expand":
+                page.click("[data-testid=focus-rel] summary")
+            elif action and action.startswith("hover:"):
+                point = page.evaluate(_EDGE_POINT_JS, action[6:].split(">"))
+                page.mouse.move(point["x"] - 30, point["y"] - 30)
+                page.mouse.move(point["x"], point["y"], steps=5)
+                page.wait_for_selector("#kg-tip:not([hidden])")
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(folder / name))
+            print(f"wrote {folder / name}")
+            page.close()
+        browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
@@ -243,7 +289,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--synthetic", action="store_true", help="random graphs from records, no pipeline")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "VIZ.md")
+    parser.add_argument("--screenshots", type=Path, default=None, help="write the README's screenshots here")
     opts = parser.parse_args()
+    if opts.screenshots is not None:
+        screenshots(corpus_graph(opts.corpus, workers=opts.workers, limit=opts.limit), opts.screenshots)
+        return
 
     from playwright.sync_api import sync_playwright
 

@@ -171,7 +171,7 @@ def _options(classes: Iterable[str], *, large: bool, n_nodes: int) -> dict[str, 
             "borderWidthSelected": 3,
             # labels are drawn by the viewer (importance order, no collisions); vis draws none
             "font": {"size": 0},
-            "scaling": {"min": 8, "max": 40, "label": {"enabled": False}},
+            "scaling": {"min": 9, "max": 48, "label": {"enabled": False}},
         },
         "edges": {
             "font": {"size": 0},

@@ -327,7 +327,7 @@
       writeHash();
       lap("rest");
     }
-    if (shownNew.length && PHYSICS && settled) { relayout(); }
+    if (shownNew.length && PHYSICS && settled) { relayout(!dimming); }
     window.kgLastApplyMs = performance.now() - t0;
   }
 
@@ -381,7 +381,7 @@
   }
 
   var relayoutRunning = false;
-  function relayout() {
+  function relayout(fit) {
     if (!PHYSICS || relayoutRunning) { return; }
     relayoutRunning = true;
     byId("kg-progress").textContent = "Laying out…";
@@ -389,6 +389,7 @@
       network.setOptions({ physics: { enabled: false } });
       relayoutRunning = false;
       byId("kg-progress").textContent = "";
+      if (fit === true) { network.fit({ animation: false }); }
       network.redraw();
     });
     network.setOptions({ physics: { enabled: true, stabilization: { enabled: true, iterations: 150, fit: false } } });
@@ -591,7 +592,8 @@
     for (var n = 0; n < nN; n++) { if (nLit[n]) { ids.push(n); } }
     if (ids.length) {
       network.fit({ nodes: ids, animation: false });
-      if (network.getScale() > 1.6) { network.moveTo({ scale: 1.6, animation: false }); }
+      // room for labels, curved edges and the margins; never closer than 1.6×
+      network.moveTo({ scale: Math.min(1.6, network.getScale() * 0.82), animation: false });
     }
   }
   function focusNode(n, opts) {
@@ -683,15 +685,15 @@
         var sum = el("summary");
         sum.appendChild(el("span", null, NODES[o].name + " "));
         sum.appendChild(el("span", "kg-count", "(" + rows.length + ")"));
-        if (o !== centre) {
-          var go = el("button", "kg-go", "focus →");
+        det.appendChild(sum);
+        if (o !== centre) {  // beside the summary, not in it: a click on the summary only opens it
+          var go = el("button", "kg-go kg-go-side", "focus →");
           go.type = "button";
           go.setAttribute("data-testid", "focus-go");
           go.title = "Focus " + NODES[o].name;
-          go.addEventListener("click", function (ev) { ev.preventDefault(); ev.stopPropagation(); focusNode(o); });
-          sum.appendChild(go);
+          go.addEventListener("click", function () { focusNode(o); });
+          li.appendChild(go);
         }
-        det.appendChild(sum);
         det.addEventListener("toggle", function () {
           if (det.open && det.childNodes.length === 1) {
             var ol = el("ol", "kg-ev");
@@ -986,7 +988,7 @@
   byId("kg-fit").addEventListener("click", function () { network.fit({ animation: false }); });
   var relayoutButton = byId("kg-relayout");
   if (!PHYSICS) { relayoutButton.disabled = true; relayoutButton.title = "Large views keep their precomputed layout"; }
-  relayoutButton.addEventListener("click", relayout);
+  relayoutButton.addEventListener("click", function () { relayout(!dimming); });
   byId("kg-reset").addEventListener("click", function () {
     S = freshState();
     apply();
@@ -1151,7 +1153,8 @@
   }
   function chartSize() { return { width: Math.max(200, chartBox.clientWidth), height: Math.max(80, chartBox.clientHeight) }; }
   var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  var chartStarts = [];  // bucket starts (s) on the axis, with one empty bucket either side
+  var chartStarts = [];
+  var chartPeak = 0;  // the largest bar: the y axis is marked at 0 and ± this  // bucket starts (s) on the axis, with one empty bucket either side
   function tickLabel(sec, prev) {
     var d = new Date(sec * 1000), y = d.getUTCFullYear(), m = d.getUTCMonth();
     var newYear = prev === null || new Date(prev * 1000).getUTCFullYear() !== y;
@@ -1183,10 +1186,7 @@
       select: { show: true },
       scales: {
         x: { time: false, range: function () { return [chartStarts[0], chartStarts[chartStarts.length - 1]]; } },
-        y: { range: function (u, min, max) {
-          var m = Math.max(1, Math.abs(min || 0), Math.abs(max || 0));
-          return [-m * 1.08, m * 1.08];
-        } }
+        y: { range: function () { var m = Math.max(1, chartPeak); return [-m * 1.1, m * 1.1]; } }
       },
       axes: [
         { stroke: "#555", grid: { stroke: "#eee" }, ticks: { stroke: "#ccc" }, font: axisFont, size: 40,
@@ -1195,6 +1195,7 @@
             return splits.map(function (sec, i) { return tickLabel(sec, i ? splits[i - 1] : null); });
           } },
         { stroke: "#555", grid: { stroke: "#eee" }, ticks: { stroke: "#ccc" }, size: 36, font: axisFont,
+          splits: function () { return chartPeak ? [-chartPeak, 0, chartPeak] : [0]; },
           values: function (u, vals) {
             return vals.map(function (v) {
               var a = Math.abs(v);
@@ -1236,6 +1237,8 @@
     var before = bucketOf(rows[0][0] - 1), after = nextBucket(rows[rows.length - 1][0]);
     var starts = [before].concat(rows.map(function (r) { return r[0]; }), [after, nextBucket(after)]);
     chartStarts = starts.map(function (d) { return d * 86400; });
+    chartPeak = 0;
+    rows.forEach(function (r) { chartPeak = Math.max(chartPeak, r[1], r[2]); });
     var xs = [], coop = [], conf = [];
     for (var i = 0; i < starts.length - 1; i++) {
       var row = i >= 1 && i <= rows.length ? rows[i - 1] : null;
