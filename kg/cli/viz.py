@@ -39,7 +39,7 @@ def viz(
     view (str): "entities", "countries", "article" (with `article`) or "article:ID".
     article (str | None): the article id for the article view.
     out (Path | None): the HTML file; by default beside the graph (see `default_out`).
-    RETURNS (dict): {"path", "view", "article", "nodes", "edges"}.
+    RETURNS (dict): {"path", "bytes", "view", "article", "nodes", "edges"}.
     """
     from ..graph import read_graph
     from ..viz import build_view, parse_view, render
@@ -56,9 +56,11 @@ def viz(
     shown = build_view(g, view=kind, article=article)
     from ..atomic import write_text_atomic
 
-    write_text_atomic(target, render(shown))
+    text = render(shown)
+    write_text_atomic(target, text)
     return {
         "path": str(target),
+        "bytes": len(text.encode("utf-8")),
         "view": kind,
         "article": article,
         "nodes": shown.graph.number_of_nodes(),
@@ -86,6 +88,7 @@ def viz_cli(
     except KgError as err:
         raise fail(err) from None
     out_console.print(
-        f"wrote {result['path']} ({result['view']} view: {result['nodes']} nodes, {result['edges']} edges)",
+        f"wrote {result['path']} ({result['view']} view: {result['nodes']} nodes, {result['edges']} edges,"
+        f" {result['bytes'] / 1e6:.1f} MB)",
         markup=False,
     )

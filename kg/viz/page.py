@@ -97,9 +97,14 @@ def _own_assets() -> dict[str, str]:
         "template": _asset("page.html"),
         "viewer_js": _inline_safe(_asset("viewer.js"), "script"),
         "viewer_css": _inline_safe(_asset("viewer.css"), "style"),
-        "uplot_js": _inline_safe(_asset("uPlot.iife.min.js"), "script"),
+        "uplot_js": _inline_safe(_asset("uPlot.iife.min.js") + _licence_comment("uPlot.LICENSE"), "script"),
         "uplot_css": _inline_safe(_asset("uPlot.min.css"), "style"),
     }
+
+
+def _licence_comment(name: str) -> str:
+    """The licence of an inlined library, as a JS comment that travels with it."""
+    return "\n/*! " + _asset(name).strip().replace("*/", "* /") + " */\n"
 
 
 def _inline_safe(text: str, tag: str) -> str:
