@@ -301,6 +301,15 @@ def test_explorer_search_by_alias_with_a_result_list_and_keys(opener, views):
     assert page.is_hidden("[data-testid=search-results]")
     page.fill(box, "zzz-nothing")
     assert page.inner_text("[data-testid=search-status]") == "No match"
+    # a node whose class is filtered out is still found, and focusing it shows it with its relations
+    G = views["G"]
+    page.uncheck("[data-testid=filter-cls-Person]")
+    page.fill(box, "Putin")
+    assert "hidden" in page.inner_text("[data-testid=search-result] >> nth=0")
+    page.press(box, "Enter")
+    people = {d["label"] for _, d in G.nodes(data=True) if d["type"] == "Person"}
+    expected = {r for r in _relations(G, "Vladimir Putin") if r[2] not in people}
+    assert expected and _focus_rows(page) == expected
     opened.check_clean()
 
 

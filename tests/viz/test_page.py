@@ -216,7 +216,7 @@ def test_page_readable_defaults_by_size():
     mid = payload(View("entities", "t", "s", entities_graph(synthetic(READABLE + 1))))
     assert sorted(mid["defaults"]["hidePreds"]) == sorted(structural_predicates())
     assert mid["defaults"]["top"] == 0
-    big = payload(View("entities", "t", "s", entities_graph(synthetic(LARGE + 1))))
+    big = payload(View("entities", "t", "s", entities_graph(synthetic(LARGE + 1))), physics=True)  # no layout
     assert big["defaults"]["top"] == TOP_ACTORS
 
 

@@ -147,7 +147,10 @@
     if (!S.hk.size) { return true; }
     return !S.hk.has(countryKey(e.from)) || !S.hk.has(countryKey(e.to));
   }
-  function edgeOk(e) { return inMode(e) && nodeOk(e.from) && nodeOk(e.to) && countryOk(e); }
+  function centred(n) { return n === S.focus || (S.pair !== null && (n === S.pair[0] || n === S.pair[1])); }
+  // a focused node shows even when a class filter hides its kind (search found it, the user asked for it)
+  function nodeShown(n) { return nodeOk(n) || (centred(n) && (S.fold ? NODES[n].fold < 0 : !NODES[n].extra)); }
+  function edgeOk(e) { return inMode(e) && nodeShown(e.from) && nodeShown(e.to) && countryOk(e); }
 
   function compute() {
     var i, e, rows, k;
