@@ -263,8 +263,148 @@
   Object.keys(body.edges).forEach(function (id) {
     var ed = body.edges[id];
     ed.options.color = Object.assign({}, ed.options.color); // own colour record: dimming changes its opacity
+    ed.kgDashes = ed.options.dashes;
+  });
+  /* Dash patterns are kept in screen pixels: in canvas units a zoomed-out view would cut every edge into
+     hundreds of sub-pixel dashes, which costs more to draw than the rest of the picture. */
+  var dashScale = null;
+  function setDashes(edge, base) {
+    edge.kgDashes = base;
+    edge.options.dashes = base && base.map && dashScale ? base.map(function (d) { return d / dashScale; }) : base;
+  }
+  network.on("beforeDrawing", function () {
+    var scale = body.view.scale;
+    if (dashScale !== null && Math.abs(scale - dashScale) < 1e-9) { return; }
+    dashScale = scale;
+    Object.keys(body.edges).forEach(function (id) {
+      var edge = body.edges[id];
+      if (edge.kgDashes && edge.kgDashes.map) { setDashes(edge, edge.kgDashes); }
+    });
   });
   window.kgStats = data.stats;
+
+  /* Arrowheads in batches: vis-network finds each arrow's place on the node's border by measuring the
+     node (slow past a few thousand edges); straight edges get it computed here from the node's size and
+     shape and are filled one path per colour. Curved, hovered and self edges keep vis-network's arrows. */
+  var renderer = network.renderer;
+  var rgbaCache = {};
+  function rgba(hex, alpha) {
+    var key = hex + alpha;
+    if (!rgbaCache[key]) {
+      var c = /^#[0-9a-f]{6}$/i.test(hex) ? hexToRgb(hex) : [100, 100, 100];
+      rgbaCache[key] = "rgba(" + c[0] + "," + c[1] + "," + c[2] + "," + alpha + ")";
+    }
+    return rgbaCache[key];
+  }
+  function borderDistance(node, ux, uy) {
+    var size = node.options.size || 10, shape = node.options.shape;
+    var ax = Math.abs(ux), ay = Math.abs(uy);
+    if (shape === "square") { return size / Math.max(ax, ay, 1e-6); }
+    if (shape === "diamond") { return size / Math.max(ax + ay, 1e-6); }
+    return size;
+  }
+  /* Straight edges in batches too: one path per colour, width and dash pattern (a path of more than a
+     few hundred pieces gets slow to extend, so they are flushed every 400). */
+  var visDrawEdges = renderer._drawEdges.bind(renderer);
+  renderer._drawEdges = function (ctx) {
+    var scale = body.view.scale;
+    var batches = {}, order = [];
+    var indices = body.edgeIndices;
+    for (var i = 0; i < indices.length; i++) {
+      var edge = body.edges[indices[i]];
+      if (!edge.connected) { continue; }
+      var o = edge.options;
+      if (o.smooth.enabled || edge.selected || edge.hover || edge.from === edge.to || o.color.inherit ||
+          (o.background && o.background.enabled) || (o.shadow && o.shadow.enabled)) {
+        edge.draw(ctx);
+        continue;
+      }
+      var alpha = o.color.opacity === undefined ? 1 : o.color.opacity;
+      var dashes = o.dashes && o.dashes.join ? o.dashes.join(",") : "";
+      var key = o.color.color + "|" + alpha + "|" + Math.max(o.width, 0.3 / scale) + "|" + dashes;
+      var list = batches[key];
+      if (!list) { list = batches[key] = []; order.push(key); }
+      list.push(edge.from.x, edge.from.y, edge.to.x, edge.to.y);
+    }
+    ctx.save();
+    ctx.lineCap = "round";
+    order.forEach(function (key) {
+      var parts = key.split("|"), list = batches[key];
+      ctx.strokeStyle = rgba(parts[0], parts[1]);
+      ctx.lineWidth = Number(parts[2]);
+      ctx.setLineDash(parts[3] ? parts[3].split(",").map(Number) : []);
+      ctx.beginPath();
+      for (var k = 0; k < list.length; k += 4) {
+        if (k && k % 1600 === 0) { ctx.stroke(); ctx.beginPath(); }
+        ctx.moveTo(list[k], list[k + 1]);
+        ctx.lineTo(list[k + 2], list[k + 3]);
+      }
+      ctx.stroke();
+    });
+    ctx.restore();
+  };
+  window.kgVisDrawEdges = visDrawEdges;
+
+  renderer._drawArrows = function (ctx) {
+    var scale = body.view.scale;
+    var batches = {}, order = [];
+    var indices = body.edgeIndices;
+    for (var i = 0; i < indices.length; i++) {
+      var edge = body.edges[indices[i]];
+      if (!edge.connected) { continue; }
+      var o = edge.options, to = o.arrows.to;
+      if (!(to === true || (to && to.enabled))) { continue; }
+      if (edge.selected || edge.hover || edge.from === edge.to || o.arrows.from.enabled) {
+        edge.drawArrows(ctx);
+        continue;
+      }
+      var a = edge.from, b = edge.to, tipX, tipY, ux, uy;
+      if (o.smooth.enabled && edge.edgeType._getViaCoordinates) {
+        // a curve: bisect for where it leaves the target node, and point the arrow along it
+        var type = edge.edgeType, via = type._getViaCoordinates(), lo = 0.5, hi = 1, p;
+        for (var it = 0; it < 12; it++) {
+          var mid = (lo + hi) / 2;
+          p = type.getPoint(mid, via);
+          var ex = p.x - b.x, ey = p.y - b.y;
+          var bx = Math.sqrt(ex * ex + ey * ey);
+          if (bx > borderDistance(b, ex / (bx || 1), ey / (bx || 1))) { lo = mid; } else { hi = mid; }
+        }
+        p = type.getPoint(lo, via);
+        var q = type.getPoint(Math.max(0, lo - 0.05), via);
+        var qx = p.x - q.x, qy = p.y - q.y, ql = Math.sqrt(qx * qx + qy * qy);
+        if (ql < 1e-6) { continue; }
+        tipX = p.x; tipY = p.y; ux = qx / ql; uy = qy / ql;
+      } else {
+        var dx = b.x - a.x, dy = b.y - a.y, len = Math.sqrt(dx * dx + dy * dy);
+        if (len < 1) { continue; }
+        ux = dx / len; uy = dy / len;
+        var r = borderDistance(b, ux, uy);
+        tipX = b.x - ux * r; tipY = b.y - uy * r;
+      }
+      var length = 15 * (to.scaleFactor || 1) + 3 * Math.max(o.width, 0.3 / scale);
+      var alpha = o.color.opacity === undefined ? 1 : o.color.opacity;
+      var key = o.color.color + "|" + alpha;
+      var list = batches[key];
+      if (!list) { list = batches[key] = []; order.push(key); }
+      list.push(tipX, tipY, ux, uy, length);
+    }
+    order.forEach(function (key) {
+      var parts = key.split("|"), list = batches[key];
+      ctx.fillStyle = rgba(parts[0], parts[1]);
+      ctx.beginPath();
+      for (var k = 0; k < list.length; k += 5) {
+        if (k && k % 500 === 0) { ctx.fill(); ctx.beginPath(); }  // long paths get slow to extend
+        var x = list[k], y = list[k + 1], cx = list[k + 2], cy = list[k + 3], l = list[k + 4];
+        // vis-network's arrow: (0,0) (-1,0.3) (-0.9,0) (-1,-0.3), scaled by the length, along the edge
+        ctx.moveTo(x, y);
+        ctx.lineTo(x + l * (-cx - 0.3 * cy), y + l * (-cy + 0.3 * cx));
+        ctx.lineTo(x - 0.9 * l * cx, y - 0.9 * l * cy);
+        ctx.lineTo(x + l * (-cx + 0.3 * cy), y + l * (-cy - 0.3 * cx));
+        ctx.closePath();
+      }
+      ctx.fill();
+    });
+  };
 
   var profile = window.kgProfile = {};
   function apply(opts) {
@@ -305,7 +445,7 @@
         edge.options.width = edgeWidth(eCount[i] || 1);
         var c = edgeColour(e);
         edge.options.color.color = c; edge.options.color.highlight = c; edge.options.color.hover = c;
-        edge.options.dashes = edgeDashes(e);
+        setDashes(edge, edgeDashes(e));
       }
     }
     if (changed) {
@@ -401,6 +541,13 @@
 
   /* ---------- labels: by importance, never on top of each other ---------- */
   var textWidths = {};
+  function halo(ctx, text, x, y, colour) {  // dark text on a white rim, readable over edges
+    ctx.lineWidth = 3.5;
+    ctx.strokeStyle = "rgba(255,255,255,0.92)";
+    ctx.strokeText(text, x, y);
+    ctx.fillStyle = colour;
+    ctx.fillText(text, x, y);
+  }
   var lastLabels = [];
   function drawLabels(ctx) {
     var tLabels = performance.now();
@@ -459,11 +606,7 @@
       var box = [x - w / 2 - 2, top - 1, x + w / 2 + 2, top + size + 2];
       if (!focused && !free(box)) { continue; }
       take(box);
-      ctx.lineWidth = 3.5;
-      ctx.strokeStyle = "rgba(255,255,255,0.92)";
-      ctx.strokeText(name, x, top);
-      ctx.fillStyle = "#1a1a1a";
-      ctx.fillText(name, x, top);
+      halo(ctx, name, x, top, "#1a1a1a");
       out.push(NODES[n].name);
     }
     // edge labels: the focused relations, or all of them when there are few
@@ -484,11 +627,7 @@
         if (!free(eb)) { continue; }
         take(eb);
         ctx.textBaseline = "middle";
-        ctx.lineWidth = 3;
-        ctx.strokeStyle = "rgba(255,255,255,0.95)";
-        ctx.strokeText(text, ex, ey);
-        ctx.fillStyle = "#444";
-        ctx.fillText(text, ex, ey);
+        halo(ctx, text, ex, ey, "#444");
       }
     }
     ctx.restore();
