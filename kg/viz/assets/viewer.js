@@ -345,6 +345,38 @@
   };
   window.kgVisDrawEdges = visDrawEdges;
 
+  /* While a focus dims the rest, the dimmed nodes are drawn in batches (faint, borderless); vis-network
+     draws the lit ones, and every node outside a focus, itself. */
+  var visDrawNodes = renderer._drawNodes.bind(renderer);
+  renderer._drawNodes = function (ctx, alwaysShow) {
+    if (!dimming || nN < 300) { return visDrawNodes(ctx, alwaysShow); }
+    var saved = body.nodeIndices, lit = [], batches = {}, order = [];
+    for (var i = 0; i < saved.length; i++) {
+      var node = body.nodes[saved[i]];
+      if (nLit[saved[i]] || node.hover || node.selected) { lit.push(saved[i]); continue; }
+      var key = node.options.color.background + "|" + node.options.shape;
+      var list = batches[key];
+      if (!list) { list = batches[key] = []; order.push(key); }
+      list.push(node.x, node.y, node.options.size || 10);
+    }
+    order.forEach(function (key) {
+      var parts = key.split("|"), list = batches[key], shape = parts[1];
+      ctx.fillStyle = rgba(parts[0], 0.15);
+      ctx.beginPath();
+      for (var k = 0; k < list.length; k += 3) {
+        if (k && k % 1200 === 0) { ctx.fill(); ctx.beginPath(); }
+        var x = list[k], y = list[k + 1], r = list[k + 2];
+        if (shape === "square") { ctx.rect(x - r, y - r, 2 * r, 2 * r); }
+        else if (shape === "diamond") {
+          ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y); ctx.closePath();
+        } else { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); }
+      }
+      ctx.fill();
+    });
+    body.nodeIndices = lit;
+    try { return visDrawNodes(ctx, alwaysShow); } finally { body.nodeIndices = saved; }
+  };
+
   renderer._drawArrows = function (ctx) {
     var scale = body.view.scale;
     var batches = {}, order = [];
@@ -730,13 +762,20 @@
 
   /* ---------- focus ---------- */
   function fitLit() {
-    var ids = [];
-    for (var n = 0; n < nN; n++) { if (nLit[n]) { ids.push(n); } }
-    if (ids.length) {
-      network.fit({ nodes: ids, animation: false });
-      // room for labels, curved edges and the margins; never closer than 1.6×
-      network.moveTo({ scale: Math.min(1.6, network.getScale() * 0.82), animation: false });
+    // vis-network's fit measures every node first; the lit ones' extent is all that is needed
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (var n = 0; n < nN; n++) {
+      var node = nLit[n] && body.nodes[n];
+      if (!node) { continue; }
+      var r = node.options.size || 10;
+      x0 = Math.min(x0, node.x - r); x1 = Math.max(x1, node.x + r);
+      y0 = Math.min(y0, node.y - r); y1 = Math.max(y1, node.y + r + 20);
     }
+    if (x0 > x1) { return; }
+    var w = container.clientWidth || 800, h = container.clientHeight || 600;
+    // room for labels, curved edges and the margins; never closer than 1.6×
+    var scale = Math.min(1.6, 0.82 * Math.min(w / Math.max(1, x1 - x0), h / Math.max(1, y1 - y0)));
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
   }
   function focusNode(n, opts) {
     if (n === null || n === undefined || n < 0 || n >= nN) { return; }
