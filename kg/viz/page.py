@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 
 from ..ontology import predicates
+from ..vocab import ENT
 from .layout import LARGE, importance, precomputed_layout
 from .search import search_terms
 from .style import (
@@ -63,6 +64,7 @@ _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SEED = 7
 _EPOCH = dt.date(1970, 1, 1)
+_ENT = str(ENT)
 
 
 def script_json(obj: object) -> str:
@@ -213,6 +215,20 @@ def _options(classes: Iterable[str], *, large: bool, n_nodes: int) -> dict[str, 
     }
 
 
+def _given(**fields: object) -> dict[str, object]:
+    """The fields that say something: None, False, "" and empty lists are left out of the page."""
+    return {k: v for k, v in fields.items() if v is not None and v is not False and v != "" and v != []}
+
+
+def _short_iri(iri: str) -> str:
+    """An entity IRI without the entity namespace (the viewer adds it back); other IRIs whole.
+
+    >>> _short_iri("https://w3id.org/geokg/entity/russia"), _short_iri("iso:RUS")
+    ('russia', 'iso:RUS')
+    """
+    return iri[len(_ENT) :] if iri.startswith(_ENT) else iri
+
+
 def _predicate_rows() -> list[list[object]]:
     """Every ontology relation: [name, label, family, symmetric, guidelines], family order then label."""
     rank = {f: i for i, f in enumerate(FAMILY_ORDER)}
@@ -323,17 +339,17 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
         at: dict[str, object] = {"x": pos[node][0], "y": pos[node][1]} if large else {}
         net.add_node(
             ids[node],
-            shape=node_style(data["type"]).shape,
-            group=data["type"],
             value=round(math.sqrt(imp[node]), 4),  # area grows with centrality
             name=name,
             cls=data["type"],
-            country=data["country"],
-            iri=data["iri"],
-            note=data.get("note", ""),
+            iri=_short_iri(data["iri"]),
             imp=imp[node],
-            aka=search_terms(name, data["type"], data["country"]),
-            fold=ids[fold[node][0]] if node in fold else -1,
+            **_given(
+                country=data["country"],
+                note=data.get("note", ""),
+                aka=search_terms(name, data["type"], data["country"]),
+                fold=ids[fold[node][0]] if node in fold else None,
+            ),
             **at,
         )
     for node, label in extra:
@@ -347,18 +363,13 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
         iso = G.nodes[members[0]]["country"]
         net.add_node(
             ids[node],
-            shape=node_style("Country").shape,
-            group="Country",
             value=round(math.sqrt(max(imp[m] for m in members)), 4),
             name=label,
             cls="Country",
-            country=iso,
-            iri=node,
-            note="",
+            iri=_short_iri(node),
             imp=0.0,
-            aka=search_terms(label, "Country", iso),
-            fold=-1,
             extra=True,
+            **_given(country=iso, aka=search_terms(label, "Country", iso)),
             **at,
         )
 
@@ -372,22 +383,19 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
         pair_index[pair] = k + 1
         evidence = _sorted_evidence(data["evidence"], by_id)
         folds = u in fold or v in fold
+        smooth = _smooth(k, reverse=a > b)
         net.add_edge(
             a,
             b,
             id=eid,
             pred=pred_index.get(data["predicate"], -1),
-            family=data["family"],
-            colour=data["colour"],
-            dashes=data.get("dashes", False),
-            sym=not data["directed"],
-            arrows={"to": {"enabled": bool(data["directed"]), "scaleFactor": 0.6}},
-            width=edge_width(data["value"]),
-            conf=round(float(data["confidence"]), 3),
-            notes=list(data["notes"]),
             ev=_evidence_rows(evidence, art_index, pred_index),
-            smooth=_smooth(k, reverse=a > b),
-            folded=folds,
+            **_given(
+                sym=not data["directed"],
+                notes=list(data["notes"]),
+                smooth=smooth if smooth["enabled"] else None,
+                folded=folds,
+            ),
         )
         if view.fold:
             ra = ids[fold[u][0]] if u in fold else a
@@ -395,12 +403,14 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
             key = (ra, rb, data["predicate"]) if data["directed"] or ra <= rb else (rb, ra, data["predicate"])
             groups.setdefault(key, []).append(eid)
     nodes, vis_edges, *_ = net.get_network_data()
-    for record in nodes:  # pyvis fills in a label and a colour; the groups and the viewer draw those
-        record.pop("label", None)
-        record.pop("color", None)
+    for record in nodes:  # pyvis fills in a label, shape and colour; the groups and the viewer draw those
+        for key in ("label", "color", "shape"):
+            record.pop(key, None)
+    for record in vis_edges:  # arrows follow `sym`
+        record.pop("arrows", None)
     folded: list[list[object]] = []
     for (ra, rb, pred), parts in sorted(groups.items()):
-        if ra == rb or not any(vis_edges[p]["folded"] for p in parts):
+        if ra == rb or not any(vis_edges[p].get("folded") for p in parts):
             continue
         for p in parts:  # while folded, the folded edge stands for all of them
             vis_edges[p]["folded"] = True
@@ -429,6 +439,7 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
         "edges": vis_edges,
         "folded": folded,
         "defaults": defaults,
+        "iriBase": _ENT,
     }
 
 

@@ -383,7 +383,7 @@ def test_explorer_countries_view_is_directed_with_net_balance(opener, views, art
     page = opened.page
     C = build_view(views["g"], view="countries").graph
     edges = page.evaluate(
-        "kg.data.edges.map((e) => [kg.data.nodes[e.from].name, kg.data.nodes[e.to].name, e.sym,"
+        "kg.data.edges.map((e) => [kg.data.nodes[e.from].name, kg.data.nodes[e.to].name, !!e.sym,"
         " kg.network.body.edges[e.id].options.arrows.to.enabled,"
         " kg.network.body.edges[e.id].options.dashes])"
     )

@@ -131,9 +131,17 @@ def test_page_small_view_uses_physics_that_stops(g):
     assert all("label" not in n and n["name"] for n in data["nodes"])
     preds = [p[0] for p in data["preds"]]
     edges = {preds[e["pred"]]: e for e in data["edges"]}
-    assert edges["visits"]["arrows"]["to"]["enabled"] is True
-    assert edges["meetsWith"]["arrows"]["to"]["enabled"] is False
-    assert edges["attacks"]["dashes"] and not edges["visits"]["dashes"]  # conflict is dashed, not only red
+    # arrows, colours and dashes follow the predicate in the viewer; the page says only what differs
+    assert "sym" not in edges["visits"] and edges["meetsWith"]["sym"] is True
+    assert all(
+        set(e) <= {"id", "from", "to", "pred", "ev", "sym", "notes", "smooth", "folded"}
+        for e in edges.values()
+    )
+    assert all(
+        set(n) <= {"id", "name", "cls", "iri", "imp", "value", "country", "note", "aka", "fold", "x", "y"}
+        for n in data["nodes"]
+    )
+    assert data["iriBase"] + data["nodes"][0]["iri"] == sorted(to_networkx(g))[0]
     assert {r[0] for r in data["legend"]["classes"]} == {"Country", "Person", "Organization", "City", "Bloc"}
     assert data["defaults"] == {"hidePreds": [], "top": 0}
 
@@ -198,14 +206,14 @@ def test_page_folds_actors_into_countries(g):
     assert not any(a == b for a, _p, b in folded)  # Karl Brenner criticises Otto Weiss: both German
     karl = names.index("Karl Brenner")
     assert data["nodes"][karl]["fold"] == names.index("Germany")
-    assert all(data["edges"][part]["folded"] for *_x, parts, _s in data["folded"] for part in parts)
+    assert all(data["edges"][part].get("folded") for *_x, parts, _s in data["folded"] for part in parts)
 
 
 def test_page_ships_gazetteer_aliases_of_present_entities(g):
     from kg.viz import build_view
 
     data = payload(build_view(g))
-    aka = {n["name"]: n["aka"] for n in data["nodes"]}
+    aka = {n["name"]: n.get("aka", []) for n in data["nodes"]}
     assert "French Republic" in aka["France"] and "Paris" in aka["France"]  # a seat stands for the country
     assert aka["Anna Marsh"] == []
 

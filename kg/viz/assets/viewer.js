@@ -28,10 +28,19 @@
   /* ---------- edges: real ones, then the folded ones ("actors as countries") ---------- */
   var EDGES = [];
   var EV = [];
+  // the page leaves out what follows from the rest: styles from the predicate's family, empty fields
+  NODES.forEach(function (n) {
+    if (n.iri.indexOf(":") === -1) { n.iri = data.iriBase + n.iri; }
+    if (n.fold === undefined) { n.fold = -1; }
+    n.country = n.country || ""; n.note = n.note || ""; n.aka = n.aka || []; n.extra = !!n.extra;
+    n.shape = (data.options.groups[n.cls] || {}).shape || "dot";
+  });
   data.edges.forEach(function (e) {
     EV.push(e.ev);
-    EDGES.push({ id: e.id, from: e.from, to: e.to, pred: e.pred, family: e.family, sym: e.sym,
-      colour: e.colour, dashes: e.dashes, width: e.width, notes: e.notes, folded: e.folded, fold: false });
+    var family = e.pred >= 0 && PREDS[e.pred] ? PREDS[e.pred][2] : "structural";
+    EDGES.push({ id: e.id, from: e.from, to: e.to, pred: e.pred, family: family, sym: !!e.sym,
+      colour: FAMILY_COLOURS[family], dashes: FAMILY_DASHES[family], width: edgeWidth(e.ev.length),
+      notes: e.notes || [], folded: !!e.folded, fold: false, smooth: e.smooth || { enabled: false } });
   });
   data.folded.forEach(function (f) {
     var id = EDGES.length, p = PREDS[f[2]] || ["?", "?", "structural", true, 1];
@@ -218,7 +227,7 @@
 
   /* ---------- vis-network ---------- */
   function visNode(n) {
-    var r = { id: n.id, shape: n.shape, group: n.group, value: n.value, hidden: !nVis[n.id], physics: PHYSICS && !!nVis[n.id] };
+    var r = { id: n.id, group: n.cls, value: n.value, hidden: !nVis[n.id], physics: PHYSICS && !!nVis[n.id] };
     if (n.x !== undefined) { r.x = n.x; r.y = n.y; }
     return r;
   }
@@ -244,7 +253,7 @@
       width: e.fold ? edgeWidth(eCount[e.id]) : (VIEW === "countries" ? edgeWidth(eCount[e.id] || 1) : e.width),
       color: { color: c, highlight: c, hover: c, opacity: 1 },
       dashes: edgeDashes(e),
-      smooth: e.fold ? e.smooth : data.edges[e.id].smooth,
+      smooth: e.smooth,
       hidden: !eVis[e.id], physics: PHYSICS && !!eVis[e.id]
     };
   }
