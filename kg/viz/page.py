@@ -280,21 +280,23 @@ def _article_rows(view: View, evidence: Iterable[dict]) -> tuple[list[list[objec
 
 
 def _evidence_rows(evidence: tuple[dict, ...], arts: dict[str, int], preds: dict[str, int]) -> list[list]:
-    """[article index, confidence, predicate index, sentence or None, relation], oldest first.
+    """[article index, confidence, predicate index, sentence or None(, relation)], oldest first.
 
     The newest `MAX_EVIDENCE` sentences are kept; older rows keep their date and confidence.
     """
     keep_from = max(0, len(evidence) - MAX_EVIDENCE)
-    return [
-        [
+    rows = []
+    for i, e in enumerate(evidence):
+        row = [
             arts[str(e.get("article", ""))],
             round(float(e.get("confidence", 0.0)), 3),
             preds.get(str(e.get("predicate", "")), -1),
             str(e.get("sentence", "")) if i >= keep_from else None,
-            str(e.get("relation", "")),
         ]
-        for i, e in enumerate(evidence)
-    ]
+        if e.get("relation"):  # the country view's entity-level statement
+            row.append(str(e["relation"]))
+        rows.append(row)
+    return rows
 
 
 def _sorted_evidence(evidence: Iterable[dict], arts: dict[str, list]) -> tuple[dict, ...]:
