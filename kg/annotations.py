@@ -23,11 +23,14 @@ kg.errors.InputError: x.jsonl:2: unknown predicate 'hates' (guidelines 2)
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError
+from .gazetteer import load_gazetteer
 from .ontology import predicates
 
 __all__ = [
@@ -39,6 +42,8 @@ __all__ = [
     "load_annotations",
     "check_offsets",
     "predicates_of",
+    "fold",
+    "make_folder",
 ]
 
 GUIDELINES_VERSION = 2
@@ -211,3 +216,36 @@ def check_offsets(files: Iterable[AnnotationFile], texts: Mapping[str, str]) -> 
                         f"(article '{t.article}' has {len(text)} characters)"
                     )
     return problems
+
+
+def fold(label: str) -> str:
+    """Normalise a name for matching (case, diacritics, a leading "the", a trailing "'s", dots).
+
+    >>> fold("The U.S.'s")
+    'us'
+    """
+    s = unicodedata.normalize("NFKD", label).replace("\u2019", "'").replace("\u2018", "'")
+    s = "".join(c for c in s if not unicodedata.combining(c)).strip().lower()
+    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    s = s.replace(".", "")
+    s = re.sub(r"[^\w\s-]", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def make_folder(aliases: dict[str, list[str]] | None = None) -> Callable[[str], str]:
+    """Return a function mapping a surface name to its folded canonical name (alias table, then gazetteer)."""
+    table: dict[str, str] = {}
+    for canon, forms in (aliases or {}).items():
+        for form in (canon, *forms):
+            table[fold(form)] = fold(canon)
+    gaz = load_gazetteer()
+
+    def canon(name: str) -> str:
+        key = fold(name)
+        if key in table:
+            return table[key]
+        entry = gaz.lookup(name)
+        return fold(entry.name) if entry is not None else key
+
+    return canon

@@ -45,7 +45,15 @@ FORMAT = 1  # layout of one entry; bump when encode_result changes
 STALE_AFTER = 3600.0  # seconds after which a hidden temp file is a leftover of a killed run
 _PKG = Path(__file__).resolve().parent
 # Source files whose code decides what is extracted from an article (relative to the package).
-_EXTRACTION_SOURCES = ("nlp.py", "gazetteer.py", "resolve.py", "patterns.py", "records.py", "relations")
+_EXTRACTION_SOURCES = (
+    "nlp.py",
+    "gazetteer.py",
+    "resolve",
+    "patterns.py",
+    "wordsets.py",
+    "records.py",
+    "relations",
+)
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "path")
 
 
@@ -115,6 +123,12 @@ def fingerprint(settings: Settings) -> str:
         "model": [settings.model, _model_version(settings.model)],
         "min_confidence": settings.min_confidence,
         "keep_hedged": settings.keep_hedged,
+        "source": settings.source,
+        "relation_model": (
+            _tree_digest([Path(settings.relation_model)], root=Path(settings.relation_model))
+            if settings.relation_model
+            else "shipped"  # kg/data/relation_model, part of "data"
+        ),
         "lexicon": _tree_digest([lexicon], root=lexicon.parent),
         "data": _tree_digest([data_file("")], root=_PKG),
         "code": _tree_digest([_PKG / name for name in _EXTRACTION_SOURCES], root=_PKG),

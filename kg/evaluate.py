@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .annotations import fold, make_folder
 from .errors import InputError
-from .gazetteer import load_gazetteer
 from .ontology import symmetric
 
 __all__ = ["Score", "Report", "fold", "load_gold", "score", "make_folder"]
@@ -76,39 +75,6 @@ class Report:
         }
 
 
-def fold(label: str) -> str:
-    """Normalise a name for matching.
-
-    >>> fold("The U.S.'s")
-    'us'
-    """
-    s = unicodedata.normalize("NFKD", label).replace("\u2019", "'").replace("\u2018", "'")
-    s = "".join(c for c in s if not unicodedata.combining(c)).strip().lower()
-    s = re.sub(r"'s$", "", s)
-    s = re.sub(r"^the\s+", "", s)
-    s = s.replace(".", "")
-    s = re.sub(r"[^\w\s-]", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def make_folder(aliases: dict[str, list[str]] | None = None) -> Callable[[str], str]:
-    """Return a function mapping a surface name to its folded canonical name."""
-    table: dict[str, str] = {}
-    for canon, forms in (aliases or {}).items():
-        for form in (canon, *forms):
-            table[fold(form)] = fold(canon)
-    gaz = load_gazetteer()
-
-    def canon(name: str) -> str:
-        key = fold(name)
-        if key in table:
-            return table[key]
-        entry = gaz.lookup(name)
-        return fold(entry.name) if entry is not None else key
-
-    return canon
-
-
 def _local(pred: str) -> str:
     return re.split(r"[#/:]", pred)[-1]
 
@@ -135,11 +101,19 @@ def load_gold(path: str | Path) -> list[dict]:
 
 
 def score(
-    gold: list[dict], predicted: Iterable[dict], *, folder: Callable[[str], str] | None = None
+    gold: list[dict],
+    predicted: Iterable[dict],
+    *,
+    folder: Callable[[str], str] | None = None,
+    articles: Iterable[str] | None = None,
 ) -> Report:
-    """Score predicted rows (`article`, `subject`, `predicate`, `object`) against gold rows."""
+    """Score predicted rows (`article`, `subject`, `predicate`, `object`) against gold rows.
+
+    articles (Iterable[str] | None): the annotated articles (those with no gold triple included);
+        by default the articles of the gold rows. Predictions for other articles are not scored.
+    """
     ent = folder or make_folder()
-    articles = {str(g["article"]) for g in gold}
+    articles = {str(a) for a in articles} if articles is not None else {str(g["article"]) for g in gold}
     pred = {
         (
             _article_id(p["article"]),

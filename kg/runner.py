@@ -60,14 +60,19 @@ class RunStats:
 
 
 def process_articles(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
-    """Parse and extract a batch of articles in this process."""
-    from .nlp import annotate
-    from .relations.extract import extract_article
+    """Parse and extract a batch of articles in this process (the `kg_relations` component extracts)."""
+    from .relations.component import extraction_pipeline, make_article_doc
 
-    for art, doc in annotate(articles, model=settings.model, batch_size=settings.batch_size):
-        yield extract_article(
-            doc, art, keep_hedged=settings.keep_hedged, min_confidence=settings.min_confidence
-        )
+    nlp = extraction_pipeline(
+        settings.model,
+        source=settings.source,
+        model_path=settings.relation_model,
+        keep_hedged=settings.keep_hedged,
+        min_confidence=settings.min_confidence,
+    )
+    docs = (make_article_doc(nlp, art) for art in articles)
+    for doc in nlp.pipe(docs, batch_size=settings.batch_size):
+        yield doc._.kg_result
 
 
 def process_chunk(articles: Sequence[Article], settings: Settings) -> list[ArticleResult]:
@@ -126,7 +131,7 @@ def _init_worker(model: str, parent: int) -> None:
     from .nlp import load_pipeline
 
     threading.Thread(target=_watch_parent, args=(parent,), name="kg-watch-parent", daemon=True).start()
-    load_pipeline(model)
+    load_pipeline(model)  # fails early for a missing model; the extraction pipeline loads on first use
 
 
 def _check_model(model: str) -> None:

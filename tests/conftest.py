@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -49,11 +48,3 @@ def artifacts_dir() -> Path:
     """Folder for test artifacts (screenshots); kept after the run."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
-
-
-@pytest.fixture()
-def data_copy(tmp_path) -> Path:
-    """A writable copy of data/."""
-    dest = tmp_path / "data"
-    shutil.copytree(DATA, dest)
-    return dest

@@ -11,10 +11,6 @@ from kg.records import Article, Entity
 from kg.resolve import Resolution, resolve_doc
 
 
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 def _resolve(nlp, text: str, *, place: str = "") -> tuple[object, Resolution]:
     doc = nlp(text)
     return doc, resolve_doc(doc, Article(id="t", text=text, place=place))

@@ -9,6 +9,7 @@ Run from the repository root:
     python tools/annotate.py sample --n 330 --dev 50            # the annotation sample (ids only)
     python tools/annotate.py show ID [ID ...]                   # articles as kg reads them
     python tools/annotate.py locate RAW.jsonl --out FILE        # quotes -> offsets, validated
+    python tools/annotate.py agreement                          # double vs dev on shared articles
 """
 
 from __future__ import annotations
@@ -166,6 +167,39 @@ def locate(raw: Path, out: Path, *, split: str, annotator: str, articles_arg: li
     return 1 if bad else 0
 
 
+def agreement(folder: Path) -> dict:
+    """Strict and pair F1 between the `double` annotations and the `dev` ones on the same articles,
+    each way round (the alternatives of the side taken as gold count), with kg's scorer."""
+    from kg.annotations import load_annotations, make_folder
+    from kg.evaluate import score
+
+    files = load_annotations(folder)
+    second = [f for f in files if f.split == "double"]
+    first = [f for f in files if f.split == "dev"]
+    shared = sorted({a for f in second for a in f.articles} & {a for f in first for a in f.articles})
+    canon = make_folder()
+
+    def rows(fs):
+        return [t.as_gold() for f in fs for t in f.triples if t.article in shared]
+
+    def as_pred(gold):
+        return [
+            {"article": g["article"], "subject": g["s"], "predicate": g["p"], "object": g["o"]} for g in gold
+        ]
+
+    a, b = rows(first), rows(second)
+    ab = score(a, as_pred(b), folder=canon, articles=shared)
+    ba = score(b, as_pred(a), folder=canon, articles=shared)
+    return {
+        "articles": len(shared),
+        "triples": [len(a), len(b)],
+        "strict_f1": [round(ab.strict.f1, 3), round(ba.strict.f1, 3)],
+        "pair_f1": [round(ab.pairs.f1, 3), round(ba.pairs.f1, 3)],
+        "strict_f1_mean": round((ab.strict.f1 + ba.strict.f1) / 2, 3),
+        "pair_f1_mean": round((ab.pairs.f1 + ba.pairs.f1) / 2, 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -182,7 +216,12 @@ def main(argv: list[str] | None = None) -> int:
     lo.add_argument("--split", required=True, choices=["train", "dev", "double"])
     lo.add_argument("--annotator", required=True)
     lo.add_argument("--articles", nargs="*")
+    ag = sub.add_parser("agreement")
+    ag.add_argument("--annotations", type=Path, default=ROOT / "annotations")
     args = ap.parse_args(argv)
+    if args.cmd == "agreement":
+        print(json.dumps(agreement(args.annotations), indent=1))
+        return 0
     if args.cmd == "sample":
         print(json.dumps(sample(args.n, args.dev, args.min_words, args.max_words), indent=1))
         return 0

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "viz",
     "export",
     "push",
+    "train",
 )
 
 for _name in COMMAND_MODULES:

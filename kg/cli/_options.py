@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ConfigError, Errors
-from ..settings import DEFAULT_MODEL, Settings
+from ..settings import DEFAULT_MODEL, DEFAULT_SOURCE, SOURCES, Settings
 from ._app import err_console
 
-__all__ = ["settings_from", "report_skip", "check_paths", "DEFAULT_MODEL"]
+__all__ = ["settings_from", "report_skip", "check_paths", "DEFAULT_MODEL", "DEFAULT_SOURCE"]
 
 
 def settings_from(
@@ -25,6 +25,12 @@ def settings_from(
         raise ConfigError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     if workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}")
+    source = extra.get("source", "both")
+    if source not in SOURCES:
+        raise ConfigError(f"--source must be one of {', '.join(SOURCES)}, not '{source}'")
+    model_dir = extra.get("relation_model")
+    if model_dir is not None and not Path(model_dir).is_dir():
+        raise ConfigError(f"--relation-model: no model folder at {model_dir}")
     return Settings(
         model=model,
         min_confidence=min_confidence,

@@ -9,7 +9,7 @@ from rich.table import Table
 from ..errors import KgError
 from ..pipeline import RunReport, run
 from ._app import Arg, Opt, app, err_console, fail
-from ._options import DEFAULT_MODEL, check_paths, report_skip, settings_from
+from ._options import DEFAULT_MODEL, DEFAULT_SOURCE, check_paths, report_skip, settings_from
 from ._progress import article_progress
 
 __all__ = ["build_cli", "print_summary"]
@@ -45,6 +45,8 @@ def build_cli(
     model: str = Opt(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline package."),
     min_confidence: float = Opt(0.0, "--min-confidence", help="Drop triples below this confidence."),
     workers: int = Opt(1, "--workers", "-w", help="Worker processes for extraction."),
+    source: str = Opt(DEFAULT_SOURCE, "--source", help="What extracts relations: rules, model or both."),
+    relation_model: Path = Opt(None, "--relation-model", help="Model folder from 'kg train'."),
     executor: str = Opt("local", "--executor", help="local or dask."),
     scheduler: str = Opt(None, "--scheduler", help="Dask scheduler address (with --executor dask)."),
     cache: Path = Opt(None, "--cache", help="Extraction cache folder (default: OUT/.cache)."),
@@ -62,6 +64,8 @@ def build_cli(
             model=model,
             min_confidence=min_confidence,
             workers=workers,
+            source=source,
+            relation_model=str(relation_model) if relation_model else None,
             executor=executor,
             scheduler=scheduler,
             cache_dir=None if no_cache else str(cache or out / ".cache"),

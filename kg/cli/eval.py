@@ -11,7 +11,7 @@ from ..errors import InputError, KgError
 from ..evaluate import load_gold, make_folder, score
 from ..pipeline import extract, relation_row, unique_relations
 from ._app import Arg, Opt, app, fail, out_console
-from ._options import DEFAULT_MODEL, check_paths, report_skip, settings_from
+from ._options import DEFAULT_MODEL, DEFAULT_SOURCE, check_paths, report_skip, settings_from
 
 __all__ = ["eval_cli"]
 
@@ -35,6 +35,8 @@ def eval_cli(
     aliases: Path = Opt(None, "--aliases", help="JSON {canonical: [aliases]} folded before matching."),
     model: str = Opt(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline package."),
     min_confidence: float = Opt(0.0, "--min-confidence"),
+    source: str = Opt(DEFAULT_SOURCE, "--source", help="What extracts relations: rules, model or both."),
+    relation_model: Path = Opt(None, "--relation-model", help="Model folder from 'kg train'."),
     show: bool = Opt(False, "--show", help="List misses and false positives."),
     as_json: bool = Opt(False, "--json", help="Print the report as JSON."),
 ) -> None:
@@ -45,7 +47,12 @@ def eval_cli(
             rows = _read_pred(pred)
         else:
             paths = check_paths(paths or [Path("data")])
-            settings = settings_from(model=model, min_confidence=min_confidence)
+            settings = settings_from(
+                model=model,
+                min_confidence=min_confidence,
+                source=source,
+                relation_model=str(relation_model) if relation_model else None,
+            )
             results, _ = extract(paths, settings, on_skip=report_skip)
             rows = [relation_row(r) for r in unique_relations(results)]
         table = json.loads(aliases.read_text(encoding="utf-8")) if aliases else None

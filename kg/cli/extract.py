@@ -11,7 +11,7 @@ from rich.table import Table
 from ..errors import ConfigError, Errors, KgError
 from ..pipeline import extract, relation_row, unique_relations
 from ._app import Arg, Opt, app, fail, out_console
-from ._options import DEFAULT_MODEL, check_paths, report_skip, settings_from
+from ._options import DEFAULT_MODEL, DEFAULT_SOURCE, check_paths, report_skip, settings_from
 from ._progress import article_progress
 
 __all__ = ["extract_cli", "format_rows", "FORMATS"]
@@ -54,6 +54,8 @@ def extract_cli(
     model: str = Opt(DEFAULT_MODEL, "--model", help="Installed spaCy pipeline package."),
     min_confidence: float = Opt(0.0, "--min-confidence", help="Drop triples below this confidence."),
     workers: int = Opt(1, "--workers", "-w", help="Worker processes for extraction."),
+    source: str = Opt(DEFAULT_SOURCE, "--source", help="What extracts relations: rules, model or both."),
+    relation_model: Path = Opt(None, "--relation-model", help="Model folder from 'kg train'."),
     all_modalities: bool = Opt(
         False, "--all", help="Also print negated/speculative triples (with modality)."
     ),
@@ -64,7 +66,12 @@ def extract_cli(
             raise ConfigError(Errors.E002.format(value=fmt, allowed=", ".join(FORMATS)))
         paths = check_paths(paths or [Path("data")])
         settings = settings_from(
-            model=model, min_confidence=min_confidence, workers=workers, keep_hedged=all_modalities
+            model=model,
+            min_confidence=min_confidence,
+            workers=workers,
+            keep_hedged=all_modalities,
+            source=source,
+            relation_model=str(relation_model) if relation_model else None,
         )
         with article_progress(enabled=fmt == "table") as progress:
             results, _ = extract(paths, settings, progress=progress, on_skip=report_skip)

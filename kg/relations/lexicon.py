@@ -3,20 +3,47 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from .. import patterns as P
 from ..errors import ConfigError
 from ..resources import ontology_file
 from ..vocab import GEO
+from ..wordsets import load_word_sets
 
-__all__ = ["Frame", "Lexicon", "load_lexicon", "parse_lexicon", "KINDS"]
+__all__ = ["Frame", "Lexicon", "ObjectKind", "load_lexicon", "parse_lexicon", "KINDS"]
 
-KINDS = frozenset({"actor", "place", "item", "target", "org", "thing"})
+
+class ObjectKind(StrEnum):
+    """What a frame's object must be (the lexicon's `kind` column)."""
+
+    ACTOR = "actor"
+    PLACE = "place"
+    ITEM = "item"
+    THING = "thing"  # a policy, an item or an agreement
+    TARGET = "target"  # an actor or a thing
+    ORG = "org"
+    VICTIM = "victim"  # an actor or a place: what is attacked, struck or hurt
+
+
+KINDS = frozenset(ObjectKind)
 SLOTS = frozenset(
-    {"dobj", "dative", "xcomp", "purpose", "dobj>prep", "dobj>to", "dobj>place", "cond", "accountable"}
+    {
+        "dobj",
+        "dative",
+        "xcomp",
+        "purpose",
+        "dobj>prep",
+        "dobj>to",
+        "dobj>place",
+        "cond",
+        "accountable",
+        "ccomp>subj",
+        "ccomp>must",
+    }
 )
 FLAGS = frozenset({"open", "reverse", "itemobj", "abroad", "person", "together"})
 
@@ -29,7 +56,7 @@ class Frame:
     lemma: str
     predicate: str
     slots: tuple[str, ...]
-    kind: str
+    kind: ObjectKind
     confidence: float
     open_item: bool = False
     reverse: bool = False
@@ -37,7 +64,7 @@ class Frame:
     abroad: bool = False
     person: bool = False  # only a person's act ("Blinken is in Beijing", not "troops are in Syria")
     together: bool = False  # the one met is there too ("met Erdogan in Sochi": Erdogan visits Sochi)
-    themes: tuple[str, ...] = ()  # names in kg.patterns.THEME_NOUNS the object must belong to
+    themes: tuple[str, ...] = ()  # names in WordSets.themes (kg/data/wordsets.toml) the object must belong to
     requires: tuple[tuple[str, str], ...] = ()
     excludes: tuple[tuple[str, str], ...] = ()
 
@@ -50,7 +77,7 @@ class Lexicon:
     nouns: dict[str, tuple[Frame, ...]]
 
 
-def _parse_line(line: str, where: str) -> Frame:
+def _parse_line(line: str, where: str, themes: Collection[str]) -> Frame:
     cols = line.rstrip("\n").split("\t")
     if len(cols) != 7:
         raise ConfigError(f"{where}: expected 7 tab-separated columns, got {len(cols)}")
@@ -58,7 +85,7 @@ def _parse_line(line: str, where: str) -> Frame:
     if pos not in {"verb", "noun"}:
         raise ConfigError(f"{where}: pos must be verb or noun, not '{pos}'")
     if kind not in KINDS:
-        raise ConfigError(f"{where}: kind must be one of {sorted(KINDS)}, not '{kind}'")
+        raise ConfigError(f"{where}: kind must be one of {sorted(str(k) for k in KINDS)}, not '{kind}'")
     try:
         GEO[predicate]
     except (AttributeError, KeyError) as err:
@@ -70,8 +97,8 @@ def _parse_line(line: str, where: str) -> Frame:
     flag_set = set() if flags == "-" else set(flags.split(","))
     for flag in flag_set:
         theme = flag.removeprefix("theme:") if flag.startswith("theme:") else None
-        if theme is not None and theme not in P.THEME_NOUNS:
-            raise ConfigError(f"{where}: unknown theme '{theme}' (one of {', '.join(sorted(P.THEME_NOUNS))})")
+        if theme is not None and theme not in themes:
+            raise ConfigError(f"{where}: unknown theme '{theme}' (one of {', '.join(sorted(themes))})")
         if (
             theme is None
             and flag not in FLAGS
@@ -93,7 +120,7 @@ def _parse_line(line: str, where: str) -> Frame:
         lemma=lemma,
         predicate=predicate,
         slots=slot_list,
-        kind=kind,
+        kind=ObjectKind(kind),
         confidence=float(conf),
         open_item="open" in flag_set,
         reverse="reverse" in flag_set,
@@ -107,14 +134,19 @@ def _parse_line(line: str, where: str) -> Frame:
     )
 
 
-def parse_lexicon(text: str, *, source: str = "lexicon") -> Lexicon:
-    """Parse lexicon TSV text into a Lexicon; comment lines start with '#'."""
+def parse_lexicon(text: str, *, source: str = "lexicon", themes: Collection[str] | None = None) -> Lexicon:
+    """Parse lexicon TSV text into a Lexicon; comment lines start with '#'.
+
+    themes (Collection[str] | None): the theme names a `theme:<name>` flag may give (default: the
+        themes of the shipped word sets).
+    """
+    themes = load_word_sets().themes if themes is None else themes
     verbs: dict[str, list[Frame]] = {}
     nouns: dict[str, list[Frame]] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        frame = _parse_line(line, f"{source}:{n}")
+        frame = _parse_line(line, f"{source}:{n}", themes)
         (verbs if frame.pos == "verb" else nouns).setdefault(frame.lemma, []).append(frame)
     return Lexicon(
         verbs={k: tuple(v) for k, v in verbs.items()},

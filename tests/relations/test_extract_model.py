@@ -15,12 +15,10 @@ from kg.ontology import symmetric
 from kg.records import ASSERTED, HEDGED, NEGATED, Article, ArticleResult
 from kg.relations.extract import extract_article
 
-# symmetric predicates of the guidelines: compared as unordered pairs
-SYMMETRIC = symmetric()
-
 
 def _key(s: str, p: str, o: str) -> tuple:
-    return (p, frozenset((s, o))) if p in SYMMETRIC else (s, p, o)
+    """A triple to compare; symmetric predicates compare as unordered pairs."""
+    return (p, frozenset((s, o))) if p in symmetric() else (s, p, o)
 
 
 def _extract(nlp, text: str, *, place: str = "", keep_hedged: bool = False) -> ArticleResult:
@@ -30,12 +28,6 @@ def _extract(nlp, text: str, *, place: str = "", keep_hedged: bool = False) -> A
 def _triples(result: ArticleResult) -> set[tuple]:
     return {_key(r.subject.name, r.predicate, r.object.name) for r in result.relations}
 
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
-_DATIVE_TO = "spaCy labels 'to' dative here; slot 'dative' takes the preposition, not its object"
 
 POSITIVE = [
     # ---------------------------------------------------------------- leaderOf / officialOf
@@ -726,8 +718,8 @@ POSITIVE = [
     ),
     pytest.param(
         "Norway will give Malawi a grant of ten million dollars.",
-        [("Norway", "supports", "Malawi")],
-        id="supports-give-a-grant",
+        [("Norway", "aids", "Malawi")],
+        id="aids-give-a-grant",
     ),
     pytest.param(
         "Japan's Foreign Ministry accused China of provocations.",
@@ -762,13 +754,16 @@ POSITIVE = [
     # ---------------------------------------------------------------- session 3: titles, parties, places
     pytest.param(
         "Rep. Laura Finch, R-Ohio, criticized the trade deal.",
-        [("Laura Finch", "officialOf", "United States"), ("Laura Finch", "memberOf", "Republican Party")],
+        [
+            ("Laura Finch", "officialOf", "United States House of Representatives"),
+            ("Laura Finch", "memberOf", "Republican Party"),
+        ],
         id="rep-and-party-designation",
     ),
     pytest.param(
         "Democratic Sen. Paul Ortega arrived in Kyiv on Monday.",
         [
-            ("Paul Ortega", "officialOf", "United States"),
+            ("Paul Ortega", "officialOf", "United States Senate"),
             ("Paul Ortega", "memberOf", "Democratic Party"),
             ("Paul Ortega", "visits", "Kyiv"),
         ],
@@ -788,7 +783,7 @@ POSITIVE = [
         "Rep. Tom Hale, chairman of the House Armed Services Committee, praised the plan.",
         [
             ("Tom Hale", "leaderOf", "House Armed Services Committee"),
-            ("Tom Hale", "officialOf", "United States"),
+            ("Tom Hale", "officialOf", "United States House of Representatives"),
         ],
         id="committee-chair-is-not-chamber-leader",
     ),
@@ -1417,7 +1412,7 @@ def test_extract_model_actor_countries(nlp, text, triple, countries):
 
 def test_extract_model_symmetric_stored_alphabetically(nlp):
     text = "Olaf Scholz met Narendra Modi in New Delhi. Trade between India and Brazil rose sharply."
-    rels = [r for r in _extract(nlp, text).relations if r.predicate in SYMMETRIC]
+    rels = [r for r in _extract(nlp, text).relations if r.predicate in symmetric()]
     assert {r.predicate for r in rels} >= {"meetsWith", "tradesWith"}
     assert all(r.subject.name < r.object.name for r in rels)
 

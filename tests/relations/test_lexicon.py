@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import ConfigError
-from kg.relations.lexicon import load_lexicon, parse_lexicon
+from kg.relations.lexicon import ObjectKind, load_lexicon, parse_lexicon
 from kg.vocab import GEO
 
 
@@ -49,3 +49,12 @@ def test_lexicon_bad_line_names_file_and_line(line, message):
     with pytest.raises(ConfigError, match=message) as err:
         parse_lexicon("# comment\n" + line + "\n", source="my.tsv")
     assert "my.tsv:2" in str(err.value)
+
+
+def test_lexicon_attacks_objects_are_actors_or_places():
+    """What is attacked is an actor or a place, never a programme or a weapon: the lexicon says so in its
+    `kind` column (place, or victim: actor or place); no rule overrides it."""
+    lex = load_lexicon()
+    frames = [f for group in (*lex.verbs.values(), *lex.nouns.values()) for f in group]
+    assert {f.kind for f in frames if f.predicate == "attacks"} == {ObjectKind.PLACE, ObjectKind.VICTIM}
+    assert parse_lexicon("verb\tbomb\tattacks\tdobj\tvictim\t0.9\t-\n").verbs["bomb"][0].kind == "victim"

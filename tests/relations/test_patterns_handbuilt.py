@@ -14,13 +14,11 @@ from kg.records import ASSERTED, HEDGED, NEGATED, Article
 from kg.relations.extract import extract_relations
 from kg.resolve import resolve_doc
 
-SYMMETRIC = symmetric()
-
 Row = tuple[str, int, str, str, str, str]
 
 
 def _key(s: str, p: str, o: str) -> tuple:
-    return (p, frozenset((s, o))) if p in SYMMETRIC else (s, p, o)
+    return (p, frozenset((s, o))) if p in symmetric() else (s, p, o)
 
 
 def _doc(nlp, rows: list[Row], ents: list[tuple[int, int, str]]) -> Doc:
@@ -38,10 +36,6 @@ def _relations(nlp, rows: list[Row], ents: list[tuple[int, int, str]]) -> dict[t
     for r in extract_relations(doc, article, resolve_doc(doc, article)):
         out.setdefault(_key(r.subject.name, r.predicate, r.object.name), set()).add(r.modality)
     return out
-
-
-def _xfail(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
 
 
 def _svo(subj: str, verb: str, lemma: str, obj: str, *, tag: str = "VBD") -> list[Row]:

@@ -1,0 +1,35 @@
+"""Datelines (`SEOUL, South Korea (AP) -`): where they are, so that their names are not actors."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from ..records import Article
+
+__all__ = ["dateline_end", "dateline_start", "in_dateline"]
+
+_DATELINE_TAIL = re.compile(r"[^\n]{0,80}?(?:\)\s*)?[-:]+\s")
+
+
+def dateline_end(doc: Doc, article: Article) -> int:
+    """Character offset where the dateline (`SEOUL, South Korea (AP) -`) ends, or 0 without one."""
+    if not article.place:
+        return 0
+    at = doc.text.find(article.place)
+    if at < 0:
+        return 0
+    m = _DATELINE_TAIL.match(doc.text, at + len(article.place))
+    return m.end() if m else at + len(article.place)
+
+
+def dateline_start(doc: Doc, article: Article) -> int:
+    """Character offset where the dateline starts (the end of the text without one)."""
+    at = doc.text.find(article.place) if article.place else -1
+    return at if at >= 0 else len(doc.text)
+
+
+def in_dateline(article: Article, span: Span, end: int) -> bool:
+    """True for names inside the dateline: they are metadata, not actors of the first sentence."""
+    return span.start_char < end and span.start_char >= dateline_start(span.doc, article)

@@ -1,0 +1,156 @@
+"""Mentions by common nouns: group nouns with a demonym, descriptions, organisation heads and things."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import Entity, EntityClass
+from .discourse import DiscourseState, pair, recent
+from .mentions import ACTOR_TYPES, Mention, MentionKind, RoleKind
+from .names import LED, is_plural, modifier_countries
+from .titles import named_holder
+
+__all__ = ["nominal_mention", "thing_mention", "split_led"]
+
+_NAME_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+_LED_MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod"})
+_DETERMINER_DEPS = frozenset({"det", "nummod", "predet", "quantmod"})
+_COUNTRIES = frozenset({EntityClass.COUNTRY})
+_PERSONS = frozenset({EntityClass.PERSON})
+_THING_TYPES = frozenset({EntityClass.ITEM, EntityClass.POLICY})
+
+
+def _same_phrase(state: DiscourseState, tok: Token) -> set[Entity]:
+    """Actors named inside the noun phrase a description completes: in "the American-led invasion of
+    the country" the country is not America."""
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return set()
+    owner = tok.head.head
+    return {
+        e
+        for t in owner.subtree
+        if t.i < owner.i and (m := state.mentions.get(t.i)) is not None
+        for e in ((m.seat,) if m.seat else m.entities)
+        if e is not None
+    }
+
+
+def split_led(state: DiscourseState, tok: Token) -> tuple[Entity, ...] | None:
+    """ "American-led" that the tokenizer split into three: the actor named before the hyphen."""
+    if tok.i < 2 or tok.doc[tok.i - 1].text != "-" or LED.match(f"x-{tok.lower_}") is None:
+        return None
+    for c in tok.lefts:
+        m = state.mentions.get(c.i)
+        if m is not None and c.dep_ in _LED_MODIFIER_DEPS and m.kind == MentionKind.NAME:
+            ents = tuple(e for e in ((m.seat,) if m.seat else m.entities) if e.type in ACTOR_TYPES)
+            return ents or None
+    return None
+
+
+def thing_mention(state: DiscourseState, tok: Token) -> Mention | None:
+    """A common noun that relations deal in (munitions, sanctions), from the gazetteer."""
+    gaz = state.gaz
+    for c in tok.lefts:
+        # a named product (a model number) before its kind: "Su-35 jets", "S-400 systems"
+        entry = (
+            gaz.lookup(c.text)
+            if c.dep_ in _NAME_MODIFIER_DEPS and any(ch.isdigit() for ch in c.text)
+            else None
+        )
+        if entry is not None and entry.type == EntityClass.ITEM:
+            return Mention(
+                tok.i, tok.i + 1, (Entity(entry.name, EntityClass.ITEM, None),), MentionKind.THING, 1.0
+            )
+    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.i == tok.i - 1]
+    candidates = [f"{mods[0].lower_} {tok.lower_}"] if mods else []
+    candidates += [tok.lower_, tok.lemma_.lower()]
+    for text in candidates:
+        entry = gaz.lookup(text)
+        if entry is not None and entry.type in _THING_TYPES:
+            return Mention(tok.i, tok.i + 1, (Entity(entry.name, entry.type, None),), MentionKind.THING, 1.0)
+    return None
+
+
+def nominal_mention(state: DiscourseState, tok: Token) -> Mention | None:
+    """Group nouns with a country modifier, pair descriptions and singular descriptions."""
+    words = state.words
+    lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+        return None  # "leader" in "North Korean leader Kim Jong Un": the name is the mention
+    if lemma in words.org_head_nouns and (org := _named_org_modifier(state, tok)) is not None:
+        return Mention(tok.i, tok.i + 1, (org,), MentionKind.NOMINAL, 0.9)
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+        return None
+    if lemma in words.person_titles and named_holder(tok) is not None:
+        return None  # "Japanese Minister of Foreign Affairs Taro Kono": the name is the mention
+    if lemma in words.group_nouns or lemma in words.country_descriptions:
+        countries = modifier_countries(state, tok)
+        if not countries and tok.dep_ == "conj" and tok.head.lemma_.lower() in words.group_nouns:
+            countries = modifier_countries(state, tok.head)  # "Israeli helicopters and tanks"
+        if countries:
+            if not is_plural(tok) and lemma in words.singular_person_descriptions:
+                # "a French minister" is nobody in particular: it stands for the country, not a person
+                indefinite = any(
+                    c.dep_ == "det" and c.lower_ in words.indefinite_determiners for c in tok.children
+                )
+                person = None if indefinite else _described_person(state, lemma, countries)
+                if person is not None:
+                    return Mention(tok.i, tok.i + 1, (person,), MentionKind.DESCRIPTION, 0.8)
+            return Mention(tok.i, tok.i + 1, tuple(countries), MentionKind.NOMINAL, 0.85)
+    dets = {c.lower_ for c in tok.children if c.dep_ in _DETERMINER_DEPS}
+    if is_plural(tok) and dets & words.pair_determiners:
+        if lemma in words.country_descriptions:
+            group = pair(state, tok.i, _COUNTRIES)
+        elif lemma in words.person_descriptions:
+            group = pair(state, tok.i, _PERSONS)
+        else:
+            group = ()
+        if group:
+            return Mention(tok.i, tok.i + 1, group, MentionKind.DESCRIPTION, 0.8)
+    if (
+        not is_plural(tok)
+        and lemma in words.singular_country_descriptions
+        and dets & words.definite_determiners
+        and not any(c.dep_ in {"prep", "compound", "poss"} for c in tok.children)
+    ):
+        ent = recent(state, tok.i, _COUNTRIES, skip=_same_phrase(state, tok))
+        if ent is not None:
+            return Mention(tok.i, tok.i + 1, (ent,), MentionKind.DESCRIPTION, 0.7)
+    return None
+
+
+def _named_org_modifier(state: DiscourseState, tok: Token) -> Entity | None:
+    """The organisation a generic head noun names ("the Taliban religious faction", "the Hamas movement")."""
+    for c in tok.lefts:
+        m = state.mentions.get(c.i) if c.dep_ in _NAME_MODIFIER_DEPS else None
+        if (
+            m is not None
+            and m.kind == MentionKind.NAME
+            and len(m.entities) == 1
+            and m.entities[0].type == EntityClass.ORGANIZATION
+        ):
+            return m.entities[0]
+    return None
+
+
+def _described_person(state: DiscourseState, lemma: str, countries: list[Entity]) -> Entity | None:
+    """ "the US leader", "the Iraqi president": the latest person of that country, a known leader first
+    when the description names a leader's title."""
+    if len(countries) != 1:
+        return None
+    mine = [
+        e
+        for _, e, _ in reversed(state.history)
+        if e.type == EntityClass.PERSON and e.country == countries[0].country
+    ]
+    if not mine:
+        return None
+    if lemma in state.words.leader_titles:
+        leaders = {r.person.name for r in state.roles if r.role == RoleKind.LEADER}
+        for ent in mine:
+            entry = state.gaz.lookup(ent.name)
+            if ent.name in leaders or (
+                entry is not None and entry.type == EntityClass.PERSON and entry.role == RoleKind.LEADER
+            ):
+                return ent
+    return mine[0]

@@ -1,0 +1,115 @@
+"""kg.training and `kg train`: a model trained on a tiny annotated corpus of our own sentences.
+
+The same annotations, corpus and seed give byte-identical model files; the model loads, extracts
+through `kg extract --source model`, and the held-out splits are never trained on.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import _commands  # noqa: F401  (registers commands)
+from kg.cli._app import app
+from kg.errors import InputError
+from kg.relations.model import LinearRelationModel
+from kg.training import train
+
+PAIRS = [
+    ("Russia", "Ukraine"),
+    ("Israel", "Syria"),
+    ("Turkey", "Iraq"),
+    ("Iran", "Israel"),
+    ("Ethiopia", "Eritrea"),
+    ("Pakistan", "India"),
+    ("Armenia", "Azerbaijan"),
+    ("Sudan", "Chad"),
+    ("Serbia", "Kosovo"),
+    ("Morocco", "Algeria"),
+    ("Rwanda", "Congo"),
+    ("Yemen", "Oman"),
+]
+
+
+def _article(i: int, a: str, b: str) -> tuple[dict, list[dict], str]:
+    s1 = f"Artillery of {a} pounded {b} overnight, officials in {b} said."
+    s2 = f"Diplomats from {a} later met counterparts from {b} in Geneva."
+    text = f"{s1} {s2}"
+    art = {"id": f"art{i:02d}", "title": "", "text": text}
+    gold = [
+        {"article": art["id"], "s": a, "p": "attacks", "o": b, "evidence": [[0, len(s1)]]},
+        {"article": art["id"], "s": a, "p": "meetsWith", "o": b, "evidence": [[len(s1) + 1, len(text)]]},
+    ]
+    return art, gold, text
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("tiny")
+    corpus = root / "corpus.jsonl"
+    arts, gold = [], []
+    for i, (a, b) in enumerate(PAIRS):
+        art, g, _ = _article(i, a, b)
+        arts.append(art)
+        gold += g
+    corpus.write_text("".join(json.dumps(a) + "\n" for a in arts), encoding="utf-8")
+    ann = root / "annotations"
+    ann.mkdir()
+    train_ids = [a["id"] for a in arts[:10]]
+    dev_ids = [a["id"] for a in arts[10:]]
+    for split, ids in (("train", train_ids), ("dev", dev_ids)):
+        lines = [json.dumps({"guidelines": 2, "split": split, "annotator": "t", "articles": ids})]
+        lines += [json.dumps(g) for g in gold if g["article"] in ids]
+        (ann / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return ann, corpus
+
+
+def test_train_tiny_corpus_is_reproducible(tiny, tmp_path):
+    ann, corpus = tiny
+    opts = {"folds": 2, "min_count": 1, "min_positives": 2}
+    r1 = train(ann, corpus, tmp_path / "m1", **opts)
+    train(ann, corpus, tmp_path / "m2", **opts)
+    for name in ("meta.json", "features.txt", "weights.npy"):
+        assert (tmp_path / "m1" / name).read_bytes() == (tmp_path / "m2" / name).read_bytes()
+    assert r1.articles == 10  # the dev articles are held out
+    assert set(r1.labels) == {"attacks", "meetsWith"}
+    model = LinearRelationModel.load(tmp_path / "m1")
+    assert model.meta["trained_on"]["articles"] == 10 and set(model.labels) == {"attacks", "meetsWith"}
+
+
+def test_train_cli_and_extract_with_the_model(tiny, tmp_path):
+    ann, corpus = tiny
+    runner = CliRunner()
+    out = tmp_path / "model"
+    res = runner.invoke(app, ["train", "--annotations", str(ann), "--corpus", str(corpus), "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert "trained on 10 articles" in res.output and "out of fold, both" in res.output
+    text = "Artillery of Pakistan pounded India overnight, officials in India said."
+    src = tmp_path / "new.txt"
+    src.write_text(text, encoding="utf-8")
+    res = runner.invoke(
+        app, ["extract", str(src), "--source", "model", "--relation-model", str(out), "--format", "jsonl"]
+    )
+    assert res.exit_code == 0, res.output
+    rows = [json.loads(line) for line in res.stdout.splitlines() if line.strip()]
+    assert ("Pakistan", "attacks", "India") in {(r["subject"], r["predicate"], r["object"]) for r in rows}
+    assert all(r["rule"] == "kg.model.linear.v1" for r in rows)
+
+
+def test_train_refuses_missing_articles_and_bad_offsets(tiny, tmp_path):
+    ann, corpus = tiny
+    short = tmp_path / "short.jsonl"
+    short.write_text(corpus.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="annotated articles are not in the corpus"):
+        train(ann, short, tmp_path / "m")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    lines = (ann / "train.jsonl").read_text(encoding="utf-8").splitlines()
+    row = json.loads(lines[1])
+    row["evidence"] = [[0, 100000]]
+    (bad / "train.jsonl").write_text("\n".join([lines[0], json.dumps(row)]) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="out of range"):
+        train(bad, corpus, tmp_path / "m")
