@@ -80,6 +80,7 @@ def test_browser_hostile_text_shows_as_text_everywhere(opener, pages, artifacts_
     # the pair panel and its expanded evidence
     page.mouse.click(point["x"], point["y"])
     page.click("[data-testid=focus-rel] summary")
+    page.wait_for_selector("[data-testid=evidence] li")
     panel = page.inner_text("[data-testid=details]")
     assert XSS_SENTENCE.split("<script>")[0] in panel and "<script>window.__pwned=1</script>" in panel
     assert XSS_TITLE in panel and XSS_SOURCE in panel
@@ -102,6 +103,7 @@ def test_browser_hostile_text_in_the_entity_focus_list(opener, pages):
     page.fill("[data-testid=search]", "Poland")
     page.press("[data-testid=search]", "Enter")
     page.click("[data-testid=focus-rel][data-pred=attacks] summary")
+    page.wait_for_selector("[data-testid=evidence] li")
     evidence = page.inner_text("[data-testid=evidence]")
     assert "<script>window.__pwned=1</script>" in evidence and XSS_SOURCE in evidence
     assert page.locator(f"#kg-panel :is({_HOSTILE_TAGS})").count() == 0

@@ -110,6 +110,7 @@ def test_explorer_click_focuses_a_node_with_its_relations_and_evidence(opener, v
     assert any(h.startswith("… → sanctions → Russia") for h in heads)
     # expand: every sentence with its title, outlet, date and a link to the article
     page.click("[data-testid=focus-rel][data-pred=attacks][data-other=Ukraine] summary")
+    page.wait_for_selector("[data-testid=evidence] li")
     items = page.locator("[data-testid=evidence] li")
     attacks = G.edges[russia, _node(G, "Ukraine"), "attacks"]["evidence"]
     assert items.count() == len(attacks)

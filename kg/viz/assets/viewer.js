@@ -884,14 +884,16 @@
           go.addEventListener("click", function () { focusNode(o); });
           li.appendChild(go);
         }
-        det.addEventListener("toggle", function () {
-          if (det.open && det.childNodes.length === 1) {
+        function fill() {  // the evidence is built on first opening (a click, or a toggle by script)
+          if (det.childNodes.length === 1) {
             var ol = el("ol", "kg-ev");
             ol.setAttribute("data-testid", "evidence");
             newestFirst(rows).forEach(function (r) { ol.appendChild(evidenceItem(r, true)); });
             det.appendChild(ol);
           }
-        });
+        }
+        sum.addEventListener("click", fill);
+        det.addEventListener("toggle", function () { if (det.open) { fill(); } });
         li.appendChild(det);
         list.appendChild(li);
       }
