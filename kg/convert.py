@@ -16,7 +16,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 from .ontology import predicates
 from .vocab import GEO
 
-__all__ = ["to_networkx", "predicate_info", "local_name"]
+__all__ = ["to_networkx", "predicate_info", "local_name", "node_attributes", "entity_nodes"]
 
 _GEO = str(GEO._NS)
 # superclasses rank after their subclasses, so an inferred graph still shows "Person", not "Actor"
@@ -36,7 +36,12 @@ def predicate_info() -> dict[str, dict[str, object]]:
     }
 
 
-def _node_attrs(g: Graph, node: URIRef) -> dict[str, str]:
+def node_attributes(g: Graph, node: URIRef) -> dict[str, str]:
+    """Return the attributes of an entity node: label, type (most specific class), country, iri.
+
+    The one place node attributes are computed: the network views, the graph-tool exports and
+    the property graph of the Neo4j, Cypher and Bolt exports all read them from here.
+    """
     types = sorted(
         (local_name(str(t)) for t in g.objects(node, RDF.type) if str(t).startswith(_GEO)),
         key=lambda t: (_GENERAL.get(t, 0), t),
@@ -51,6 +56,17 @@ def _node_attrs(g: Graph, node: URIRef) -> dict[str, str]:
         "country": str(country or ""),
         "iri": str(node),
     }
+
+
+def entity_nodes(g: Graph) -> list[URIRef]:
+    """Every node typed with a geo class other than `geo:Article`, sorted (related or not)."""
+    return sorted(
+        {
+            s
+            for s, t in g.subject_objects(RDF.type)
+            if isinstance(s, URIRef) and str(t).startswith(_GEO) and t != GEO.Article
+        }
+    )
 
 
 def _evidence(g: Graph) -> dict[tuple[str, str, str], list[dict[str, object]]]:
@@ -91,7 +107,7 @@ def to_networkx(g: Graph) -> nx.MultiDiGraph:
     for s_str, pred, o_str, s, p, o in sorted(edges, key=lambda e: e[:3]):
         for node in (s, o):
             if str(node) not in G:
-                G.add_node(str(node), **_node_attrs(g, node))
+                G.add_node(str(node), **node_attributes(g, node))
         ev = sorted(evidence.get((s_str, str(p), o_str), []), key=lambda e: (e["article"], e["sentence"]))
         G.add_edge(
             s_str,

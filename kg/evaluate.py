@@ -1,9 +1,20 @@
 """Score extracted triples against hand-annotated gold, with the annotation guidelines' matching.
 
-Gold lines: `{"article", "s", "p", "o"}` with optional `alt_s`, `alt_o`, `alt_p` (answers that also
-count). Names are folded (case, diacritics, a leading "the", a trailing "'s", dots) and mapped to
-canonical names through the gazetteer and an optional alias table. Strict: subject, predicate and
-object all match (symmetric predicates either way round). Pairs: the unordered entity pair matches.
+Gold files come in two formats, told apart by their first line:
+
+- kg's annotation format (`kg.annotations`, `docs/annotation.md`): a header
+  `{"guidelines": N, "articles": [...]}` listing every article the annotator read, then one triple
+  a line with `evidence` offsets. An article in the header with no triple is annotated all the
+  same: whatever kg extracts from it is a false positive.
+- the plain format: one `{"article", "s", "p", "o"}` a line, no header; only articles with a
+  gold triple are scored.
+
+Both allow `alt_s`, `alt_o`, `alt_p` (answers that also count). A file under guidelines version 1
+(and every plain file) is scored on version 1's predicates: predictions of predicates added later
+are set aside as unscored. Names are folded (case, diacritics, a leading "the", a trailing "'s",
+dots) and mapped to canonical names through the gazetteer and an optional alias table. Strict:
+subject, predicate and object all match (symmetric predicates either way round). Pairs: the
+unordered entity pair matches.
 """
 
 from __future__ import annotations
@@ -15,10 +26,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .annotations import fold, make_folder
-from .errors import InputError
+from .errors import InputError, MissingInputError
 from .ontology import symmetric
 
-__all__ = ["Score", "Report", "fold", "load_gold", "score", "make_folder"]
+__all__ = [
+    "Score",
+    "Report",
+    "GoldSet",
+    "fold",
+    "load_gold",
+    "read_gold",
+    "score",
+    "scored_predicates",
+    "make_folder",
+]
 
 SYMMETRIC = symmetric()
 
@@ -64,9 +85,11 @@ class Report:
     per_predicate: dict[str, Score]
     misses: tuple[tuple[str, str, str, str], ...]
     false_positives: tuple[tuple[str, str, str, str], ...]
+    unscored: int = 0  # predictions of predicates the gold's guidelines do not define
 
     def as_dict(self) -> dict[str, object]:
         return {
+            "unscored": self.unscored,
             "strict": self.strict.as_dict(),
             "pairs": self.pairs.as_dict(),
             "per_predicate": {k: v.as_dict() for k, v in sorted(self.per_predicate.items())},
@@ -83,21 +106,73 @@ def _article_id(a: object) -> str:
     return re.sub(r"\.(txt|md|html?|jsonl?)(\.gz)?$", "", Path(str(a)).name)
 
 
-def load_gold(path: str | Path) -> list[dict]:
-    """Read a gold JSONL file; a malformed line is an InputError naming the line."""
+def scored_predicates(gold: GoldSet) -> frozenset[str]:
+    """The predicates a gold set is scored on: its guidelines version's (version 1 for plain files)."""
+    from .annotations import predicates_of
+
+    return predicates_of(gold.guidelines or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class GoldSet:
+    """Gold triples and the articles they cover.
+
+    rows (list[dict]): scorer lines {"article", "s", "p", "o", "alt_s"?, "alt_o"?, "alt_p"?}.
+    articles (frozenset[str]): every annotated article (the header's list, or the rows' articles).
+    guidelines (int | None): the guidelines version of an annotation file; None for the plain format.
+    """
+
+    rows: list[dict]
+    articles: frozenset[str]
+    guidelines: int | None = None
+
+
+def read_gold(path: str | Path) -> GoldSet:
+    """Read a gold file in kg's annotation format (header line) or the plain format.
+
+    RAISES MissingInputError: the file does not exist (exit 2).
+    RAISES InputError: naming file and line, for bad JSON or a malformed line.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise MissingInputError(path, what="gold file")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(str(path), f"cannot be read: {getattr(err, 'strerror', None) or err}") from None
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        head = json.loads(first) if first else None
+    except json.JSONDecodeError:
+        head = None
+    if isinstance(head, dict) and "guidelines" in head:
+        from .annotations import parse_annotations
+
+        ann = parse_annotations(text, source=str(path))
+        rows = [t.as_gold() for t in ann.triples]
+        return GoldSet(rows, frozenset(ann.articles), ann.guidelines)
+    rows = _plain_rows(text, path)
+    return GoldSet(rows, frozenset(str(r["article"]) for r in rows))
+
+
+def _plain_rows(text: str, path: Path) -> list[dict]:
     rows = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise InputError(str(path), f"not JSON: {err.msg}", line=n) from None
-            if not isinstance(row, dict) or not {"article", "s", "p", "o"} <= row.keys():
-                raise InputError(str(path), "a gold line needs article, s, p and o", line=n)
-            rows.append(row)
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise InputError(str(path), f"not JSON: {err.msg}", line=n) from None
+        if not isinstance(row, dict) or not {"article", "s", "p", "o"} <= row.keys():
+            raise InputError(str(path), "a gold line needs article, s, p and o", line=n)
+        rows.append(row)
     return rows
+
+
+def load_gold(path: str | Path) -> list[dict]:
+    """Read a gold file (either format) and return its scorer lines; see `read_gold`."""
+    return read_gold(path).rows
 
 
 def score(
@@ -106,14 +181,25 @@ def score(
     *,
     folder: Callable[[str], str] | None = None,
     articles: Iterable[str] | None = None,
+    predicates: frozenset[str] | None = None,
 ) -> Report:
     """Score predicted rows (`article`, `subject`, `predicate`, `object`) against gold rows.
 
-    articles (Iterable[str] | None): the annotated articles (those with no gold triple included);
-        by default the articles of the gold rows. Predictions for other articles are not scored.
+    articles (Iterable[str] | None): the annotated articles; predictions for other articles are
+        not scored. Default: the articles of the gold rows.
+    predicates (frozenset[str] | None): the predicates the gold's guidelines define; predictions
+        of others are set aside (`Report.unscored`). Default: all.
     """
     ent = folder or make_folder()
     articles = {str(a) for a in articles} if articles is not None else {str(g["article"]) for g in gold}
+    predicted = list(predicted)
+    unscored = 0
+    if predicates is not None:
+        kept = [p for p in predicted if _local(str(p.get("predicate", ""))) in predicates]
+        unscored = sum(1 for p in predicted if _article_id(p.get("article", "")) in articles) - sum(
+            1 for p in kept if _article_id(p.get("article", "")) in articles
+        )
+        predicted = kept
     pred = {
         (
             _article_id(p["article"]),
@@ -168,4 +254,5 @@ def score(
         per_predicate=per_predicate,
         misses=tuple(misses),
         false_positives=tuple(sorted(fps)),
+        unscored=unscored,
     )

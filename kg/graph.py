@@ -23,10 +23,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
 from .records import Article, ArticleResult, Entity, Relation
-from .vocab import ART, ENT, GEO, STMT, bind
+from .vocab import ART, ENT, GEO, STMT, XSD, bind
 
 __all__ = [
     "slug",
@@ -200,10 +200,20 @@ def write_turtle(g: Graph, path: str | Path) -> Path:
 
 
 def read_graph(path: str | Path) -> Graph:
-    """Parse a Turtle (or other RDF, by suffix) file into an rdflib Graph with kg prefixes."""
-    from rdflib.util import guess_format
+    """Parse an RDF file (format by suffix, Turtle by default) into an rdflib Graph with kg prefixes.
 
+    pyoxigraph parses (fast, every format, no deprecated rdflib dataset code); a TriG or N-Quads
+    file gives the union of its graphs.
+    RAISES SyntaxError, ValueError, OSError: when the file cannot be read or parsed.
+    """
+    import pyoxigraph as ox
+
+    path = Path(path)
+    suffix = {"nquads": "nq", "json": "jsonld"}.get(path.suffix.lstrip(".").lower(), path.suffix.lstrip("."))
+    fmt = ox.RdfFormat.from_extension(suffix.lower()) or ox.RdfFormat.TURTLE
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(path=str(path), format=fmt)]
     g = Graph()
     bind(g)
-    g.parse(str(path), format=guess_format(str(path)) or "turtle")
+    if triples:
+        g.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
     return g

@@ -6,12 +6,11 @@ also writes the graph (Turtle), the HTML view and the SPARQL store, atomically.
 
 from __future__ import annotations
 
-import contextlib
-from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .consolidate import consolidate
 from .errors import Errors, KgError
 from .gazetteer import load_gazetteer
 from .ingest import read_articles
@@ -19,20 +18,56 @@ from .records import Article, ArticleResult, Relation, Skipped
 from .runner import run_articles
 from .settings import Settings
 
-__all__ = ["RunReport", "extract", "run", "unique_relations", "relation_row"]
+__all__ = ["RunReport", "GraphCounts", "extract", "run", "unique_relations", "relation_row"]
 
 Progress = Callable[[int], None]
 
 
 @dataclass(frozen=True, slots=True)
+class GraphCounts:
+    """What the written graph holds, counted the way the exports and views count it.
+
+    triples (dict[str, int]): distinct (subject, predicate, object) relation triples per predicate.
+    evidence (int): rdf:Statement nodes: one per evidence sentence (a triple read in three
+        sentences has three).
+    entities (int): entity nodes, mentioned or related; related (int): those in a relation
+        (what `kg export` writes by default).
+    """
+
+    triples: dict[str, int] = field(default_factory=dict)
+    evidence: int = 0
+    entities: int = 0
+    related: int = 0
+
+    @classmethod
+    def of(cls, g) -> GraphCounts:
+        """Count a kg graph."""
+        from rdflib.namespace import RDF
+
+        from .convert import entity_nodes, to_networkx
+        from .ontology import predicates
+        from .vocab import GEO
+
+        triples = {name: len(set(g.subject_objects(GEO[name]))) for name in predicates()}
+        related = to_networkx(g)
+        return cls(
+            triples={name: n for name, n in sorted(triples.items()) if n},
+            evidence=len(set(g.subjects(RDF.type, RDF.Statement))),
+            entities=len(entity_nodes(g)),
+            related=related.number_of_nodes(),
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class RunReport:
-    """What a build did: articles read, results, files skipped and outputs written."""
+    """What a build did: articles read, results, files skipped, what the graph holds, outputs written."""
 
     results: tuple[ArticleResult, ...]
     skipped: tuple[Skipped, ...]
     out_dir: str | None = None
     outputs: dict[str, str] = field(default_factory=dict)
-    review: int = 0  # relations moved to the review file by --validate
+    review: int = 0  # relation triples moved to the review file (they break the shapes)
+    counts: GraphCounts = field(default_factory=GraphCounts)
 
     @property
     def articles(self) -> int:
@@ -40,17 +75,20 @@ class RunReport:
 
     @property
     def relations(self) -> list[Relation]:
+        """One relation per article and triple (the rows `kg extract` prints)."""
         return unique_relations(self.results)
 
     def predicate_counts(self) -> dict[str, int]:
-        """Unique triples per predicate."""
-        return dict(sorted(Counter(r.predicate for r in self.relations).items()))
+        """Distinct triples per predicate in the graph written (as exports and views count them)."""
+        return dict(self.counts.triples)
+
+    def triple_count(self) -> int:
+        """Distinct relation triples in the graph written."""
+        return sum(self.counts.triples.values())
 
     def entity_count(self) -> int:
-        return len(
-            {e.name for res in self.results for e in res.entities}
-            | {e.name for r in self.relations for e in (r.subject, r.object)}
-        )
+        """Entities in the graph written (mentioned or related)."""
+        return self.counts.entities
 
 
 def _split(items: Iterable[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:
@@ -68,7 +106,10 @@ def extract(
     progress: Progress | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
 ) -> tuple[list[ArticleResult], list[Skipped]]:
-    """Read and extract every article under `paths`; returns (results sorted by article id, skipped)."""
+    """Read and extract every article under `paths`; returns (results sorted by article id, skipped).
+
+    Person variants across the articles are folded into one name each (`kg.consolidate`).
+    """
     settings = settings or Settings()
     paths = [Path(p) for p in paths]
     articles, skipped = _split(read_articles(paths, max_bytes=settings.max_bytes))
@@ -81,7 +122,7 @@ def extract(
         if progress:
             progress(1)
     results.sort(key=lambda r: r.article.id)
-    return results, skipped
+    return consolidate(results), skipped
 
 
 def unique_relations(results: Iterable[ArticleResult]) -> list[Relation]:
@@ -117,6 +158,20 @@ def _country_names() -> dict[str, str]:
     return {e.country: e.name for e in gaz.entries if e.type == "Country" and e.country}
 
 
+def _review(review, out: Path) -> tuple[int, str | None]:
+    """Write the review graph (or remove a stale one); return (relation triples in it, its path)."""
+    from .graph import write_turtle
+    from .ontology import predicates
+    from .vocab import GEO
+
+    target = out / "review.ttl"
+    moved = sum(1 for name in predicates() for _ in review.subject_objects(GEO[name]))
+    if len(review) == 0:
+        target.unlink(missing_ok=True)
+        return 0, None
+    return moved, str(write_turtle(review, target))
+
+
 def run(
     paths: Iterable[str | Path],
     *,
@@ -124,18 +179,20 @@ def run(
     settings: Settings | None = None,
     progress: Progress | None = None,
     on_skip: Callable[[Skipped], None] | None = None,
-    validate: bool = False,
     infer: bool = False,
     html: bool = True,
     store: bool = True,
 ) -> RunReport:
     """Build the knowledge graph from `paths` and write it under `out_dir`.
 
-    Writes graph.ttl (deterministic Turtle), graph.html (network view) and store/ (pyoxigraph).
-    RETURNS (RunReport): results, skipped files and the outputs written.
-    RAISES KgError: when no article could be read.
+    Writes graph.ttl (deterministic Turtle), graph.html (network view) and store/ (pyoxigraph,
+    from the graph in memory). Triples that break the SHACL shapes (e.g. a subject of the wrong
+    class for its predicate) are moved to review.ttl with the reason, so graph.ttl conforms.
+    RETURNS (RunReport): results, skipped files, what the graph holds and the outputs written.
+    RAISES KgError: when no article could be read (nothing is written then).
     """
     from .graph import build_graph, write_turtle
+    from .validate import split_graph
 
     settings = settings or Settings()
     paths = list(paths)
@@ -143,16 +200,12 @@ def run(
     if not results:
         raise KgError(Errors.E003.format(paths=", ".join(str(p) for p in paths)))
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    graph = build_graph(results, country_names=_country_names())
+    split = split_graph(build_graph(results, country_names=_country_names()))
+    graph = split.conforming
     outputs: dict[str, str] = {}
-    review = 0
-    if validate:
-        from .validate import split_conforming
-
-        graph, bad = split_conforming(graph)
-        review = len(bad)
-        outputs["review"] = str(write_turtle(bad, out / "review.ttl"))
+    review, review_path = _review(split.review, out)
+    if review_path:
+        outputs["review"] = review_path
     if infer:
         from .infer import materialise
 
@@ -165,6 +218,5 @@ def run(
     if store:
         from .query import write_store
 
-        with contextlib.suppress(ImportError):
-            outputs["store"] = str(write_store(out / "graph.ttl", out / "store"))
-    return RunReport(tuple(results), tuple(skipped), str(out), outputs, review)
+        outputs["store"] = str(write_store(graph, out / "store"))
+    return RunReport(tuple(results), tuple(skipped), str(out), outputs, review, GraphCounts.of(graph))

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .errors import ConfigError, Errors, KgError
 from .records import Article, ArticleResult
-from .settings import Settings
+from .settings import EXECUTORS, Settings
 
 __all__ = [
     "process_articles",
@@ -42,7 +42,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-EXECUTORS = ("local", "dask")
 _MAX_CHUNK_BATCHES = 4  # a chunk is at most this many nlp.pipe batches
 _WORKER_DIED = (
     "a worker process stopped unexpectedly (killed, or out of memory?); run again: "
@@ -228,8 +227,6 @@ def _run_dask(articles: Sequence[Article], settings: Settings) -> Iterator[Artic
 
 def _execute(articles: Sequence[Article], settings: Settings) -> Iterator[ArticleResult]:
     """Run `process_articles` over `articles` with the executor the settings name."""
-    if settings.executor not in EXECUTORS:
-        raise ConfigError(f"unknown executor '{settings.executor}'; choose one of: {', '.join(EXECUTORS)}")
     if not articles:
         return
     if settings.executor == "dask":
@@ -247,8 +244,10 @@ def run_articles(articles: Sequence[Article], settings: Settings) -> Iterator[Ar
     cache and how many were processed; the record carries them as `kg_stats` (a RunStats).
     articles (Sequence[Article]): the articles, with unique ids.
     settings (Settings): model, workers, executor, scheduler and cache_dir are used here.
-    RAISES ConfigError: for an unknown executor or an unreachable scheduler.
+    RAISES ConfigError: for an unreachable scheduler or a model that is not installed.
     """
+    if not articles:
+        return  # nothing to do: no cache folder is created either
     cache = _open_cache(settings)
     todo: list[Article] = []
     cached = 0

@@ -10,14 +10,15 @@ A test keeps its terms equal to those declared in `ontology/geopolitics.ttl`.
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD, DefinedNamespace
+from rdflib import namespace as _namespace
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 
-__all__ = ["GEO", "ENT", "ART", "STMT", "PREFIXES", "bind", "BASE"]
+__all__ = ["GEO", "ENT", "ART", "STMT", "XSD", "PREFIXES", "bind", "BASE"]
 
 BASE = "https://w3id.org/geokg/"
 
 
-class GEO(DefinedNamespace):
+class GEO(_namespace.DefinedNamespace):
     """Classes and properties of the geopolitics ontology."""
 
     _fail = True
@@ -93,6 +94,9 @@ class GEO(DefinedNamespace):
     guidelines: URIRef  # guidelines version that introduced the predicate
 
 
+# XML Schema datatypes as a plain Namespace: rdflib's `XSD` is an open DefinedNamespace that warns
+# for every attribute it does not know, which pytest's doctest finder looks up on module globals.
+XSD = Namespace(str(_namespace.XSD))
 ENT = Namespace(BASE + "entity/")
 ART = Namespace(BASE + "article/")
 STMT = Namespace(BASE + "statement/")

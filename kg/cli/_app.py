@@ -10,20 +10,44 @@ from rich.console import Console
 
 from ..errors import KgError
 
-__all__ = ["app", "Arg", "Opt", "err_console", "out_console", "fail", "main"]
+__all__ = ["app", "Arg", "Opt", "err_console", "out_console", "fail", "main", "HELP"]
 
 Arg = typer.Argument
 Opt = typer.Option
+HELP = """Turn news articles into a geopolitics knowledge graph.
+
+Exit codes, for every command: 0 when it did its work (a graph built, a query answered,
+a graph that conforms); 1 when nothing could be built or it failed at run time (no readable
+article, violations found by validate, a busy port, a server that refuses a push); 2 for a
+usage error, including any input file or folder that does not exist."""
+
 app = typer.Typer(
     name="kg",
-    help="Turn news articles into a geopolitics knowledge graph.",
+    help=HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
-out_console = Console(highlight=False, soft_wrap=True)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+out_console = Console(highlight=False, soft_wrap=True, emoji=False)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        out_console.print(f"kg {__version__}", markup=False)
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: bool = Opt(
+        False, "--version", callback=_version, is_eager=True, help="Print kg's version and exit."
+    ),
+) -> None:
+    """Turn news articles into a geopolitics knowledge graph."""
 
 
 def fail(error: KgError) -> typer.Exit:

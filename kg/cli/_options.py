@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ConfigError, Errors
-from ..settings import DEFAULT_MODEL, DEFAULT_SOURCE, SOURCES, Settings
+from ..errors import MissingInputError
+from ..settings import DEFAULT_MODEL, DEFAULT_SOURCE, Settings
 from ._app import err_console
 
-__all__ = ["settings_from", "report_skip", "check_paths", "DEFAULT_MODEL", "DEFAULT_SOURCE"]
+__all__ = ["settings_from", "report_skip", "check_paths", "require_file", "DEFAULT_MODEL", "DEFAULT_SOURCE"]
 
 
 def settings_from(
@@ -20,17 +20,10 @@ def settings_from(
     keep_hedged: bool = False,
     **extra,
 ) -> Settings:
-    """Build Settings from CLI options, checking ranges."""
-    if not 0.0 <= min_confidence <= 1.0:
-        raise ConfigError(f"--min-confidence must be between 0 and 1, not {min_confidence}")
-    if workers < 1:
-        raise ConfigError(f"--workers must be at least 1, not {workers}")
-    source = extra.get("source", "both")
-    if source not in SOURCES:
-        raise ConfigError(f"--source must be one of {', '.join(SOURCES)}, not '{source}'")
+    """Build Settings from CLI options (Settings checks the values; a missing model folder exits 2)."""
     model_dir = extra.get("relation_model")
     if model_dir is not None and not Path(model_dir).is_dir():
-        raise ConfigError(f"--relation-model: no model folder at {model_dir}")
+        raise MissingInputError(model_dir, what="relation model folder")
     return Settings(
         model=model,
         min_confidence=min_confidence,
@@ -42,10 +35,19 @@ def settings_from(
 
 
 def check_paths(paths: list[Path]) -> list[Path]:
-    """Fail with a usage error when no given path exists; missing ones are reported by ingest."""
-    if paths and not any(p.exists() for p in paths):
-        raise ConfigError(Errors.E004.format(path=", ".join(str(p) for p in paths)))
+    """Fail with a usage error (exit 2) when a given path does not exist, before any work starts."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        what = "article path" + ("s" if len(missing) > 1 else "")
+        raise MissingInputError(", ".join(missing), what=what)
     return paths
+
+
+def require_file(path: Path | None, *, what: str) -> Path | None:
+    """Return `path`, or fail with a usage error (exit 2) when it is given and is not a file."""
+    if path is not None and not Path(path).is_file():
+        raise MissingInputError(path, what=what)
+    return path
 
 
 def report_skip(item) -> None:

@@ -16,7 +16,13 @@ __all__ = ["build_cli", "print_summary"]
 
 
 def print_summary(report: RunReport) -> None:
-    """Print the end-of-run summary: articles, entities, triples per predicate, skipped files."""
+    """Print the end-of-run summary: articles, entities, distinct triples per predicate, skipped files.
+
+    The numbers are those of the graph written, counted as `kg export` and the views count them:
+    one per distinct (subject, predicate, object); the evidence sentences behind them are a
+    separate figure.
+    """
+    counts = report.counts
     table = Table(title="kg build", show_header=True, header_style="bold")
     table.add_column("predicate")
     table.add_column("triples", justify="right")
@@ -24,15 +30,17 @@ def print_summary(report: RunReport) -> None:
         table.add_row(pred, str(n))
     err_console.print(table)
     err_console.print(
-        f"articles: {report.articles}  entities: {report.entity_count()}  "
-        f"triples: {len(report.relations)}  skipped files: {len(report.skipped)}",
+        f"articles: {report.articles}  entities: {counts.entities} ({counts.related} in a relation)  "
+        f"triples: {report.triple_count()}  evidence sentences: {counts.evidence}  "
+        f"skipped files: {len(report.skipped)}",
         markup=False,
     )
     for s in report.skipped:
         err_console.print(f"  skipped {s}", markup=False)
     if report.review:
         err_console.print(
-            f"  {report.review} non-conforming triples moved to {report.outputs.get('review')}", markup=False
+            f"  {report.review} triple(s) that break the shapes moved to {report.outputs.get('review')}",
+            markup=False,
         )
     for name, path in report.outputs.items():
         err_console.print(f"  wrote {name}: {path}", markup=False)
@@ -51,13 +59,17 @@ def build_cli(
     scheduler: str = Opt(None, "--scheduler", help="Dask scheduler address (with --executor dask)."),
     cache: Path = Opt(None, "--cache", help="Extraction cache folder (default: OUT/.cache)."),
     no_cache: bool = Opt(False, "--no-cache", help="Do not read or write the extraction cache."),
-    validate: bool = Opt(False, "--validate", help="Move triples that break the SHACL shapes to review.ttl."),
+    validate: bool = Opt(False, "--validate", hidden=True, help="Always on: kept for old scripts."),
     infer: bool = Opt(
         False, "--infer", help="Materialise symmetric/inverse properties and superclasses (OWL RL)."
     ),
     quiet: bool = Opt(False, "--quiet", "-q", help="No progress bar or summary."),
 ) -> None:
-    """Build the knowledge graph: OUT/graph.ttl, OUT/graph.html and OUT/store/."""
+    """Build the knowledge graph: OUT/graph.ttl, OUT/graph.html and OUT/store/.
+
+    Triples that break the SHACL shapes go to OUT/review.ttl with the reason. Exit 0 when a graph
+    was built, 1 when no article could be read, 2 for a usage error or a missing path.
+    """
     try:
         paths = check_paths(paths or [Path("data")])
         settings = settings_from(
@@ -77,7 +89,6 @@ def build_cli(
                 settings=settings,
                 progress=progress,
                 on_skip=report_skip,
-                validate=validate,
                 infer=infer,
             )
     except KgError as err:

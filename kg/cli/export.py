@@ -17,6 +17,11 @@ _FORMAT = Opt(..., "--format", "-f", help=f"Output format. {_FORMAT_HELP}.")
 _GRAPH = Opt(Path("output/graph.ttl"), "--graph", "-g", help="Graph file (Turtle or other RDF).")
 _OUT = Opt(None, "--out", "-o", help="Output file (folder for neo4j); default beside the graph.")
 _BATCH = Opt(None, "--batch-size", help="cypher: rows per UNWIND statement (default 500).")
+_ALL = Opt(
+    False,
+    "--all-entities",
+    help="Graph formats (graphml, gexf, json, neo4j, cypher): also keep entities in no relation.",
+)
 
 
 @app.command("export")
@@ -25,10 +30,11 @@ def export_cli(
     graph: Path = _GRAPH,
     out: Path | None = _OUT,
     batch_size: int | None = _BATCH,
+    all_entities: bool = _ALL,
 ) -> None:
     """Export the graph for triple stores, Neo4j, Gephi, Cytoscape or D3."""
     try:
-        result = export_file(graph, fmt, out=out, batch_size=batch_size)
+        result = export_file(graph, fmt, out=out, batch_size=batch_size, all_entities=all_entities)
     except KgError as err:
         raise fail(err) from None
     if result.nodes is None:

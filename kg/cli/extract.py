@@ -6,15 +6,13 @@ import json
 import sys
 from pathlib import Path
 
-from rich.table import Table
-
 from ..errors import ConfigError, Errors, KgError
 from ..pipeline import extract, relation_row, unique_relations
-from ._app import Arg, Opt, app, fail, out_console
+from ._app import Arg, Opt, app, fail
 from ._options import DEFAULT_MODEL, DEFAULT_SOURCE, check_paths, report_skip, settings_from
 from ._progress import article_progress
 
-__all__ = ["extract_cli", "format_rows", "FORMATS"]
+__all__ = ["extract_cli", "format_rows", "format_table", "FORMATS"]
 
 FORMATS = ("jsonl", "tsv", "table")
 _TSV_FIELDS = (
@@ -37,10 +35,35 @@ def _tsv_cell(value: object) -> str:
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
+def format_table(rows: list[dict[str, object]]) -> str:
+    """Render rows for reading: one block per article (its full id), one line per triple with
+    its confidence, then the evidence sentence, indented (never cut, whatever the terminal width).
+
+    >>> print(format_table([{"article": "a1", "subject": "Russia", "predicate": "attacks",
+    ...     "object": "Ukraine", "confidence": 0.9, "evidence": "Russia attacked Ukraine."}]), end="")
+    a1
+      Russia  attacks  Ukraine  (0.90)
+          "Russia attacked Ukraine."
+    """
+    lines: list[str] = []
+    current = None
+    for r in rows:
+        if r["article"] != current:
+            current = r["article"]
+            lines += ([""] if lines else []) + [str(current)]
+        flag = f"  [{r['modality']}]" if r.get("modality", "asserted") != "asserted" else ""
+        triple = f"{r['subject']}  {r['predicate']}  {r['object']}"
+        lines.append(f"  {triple}  ({float(r['confidence']):.2f}){flag}")
+        lines.append(f'      "{" ".join(str(r["evidence"]).split())}"')
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
 def format_rows(rows: list[dict[str, object]], fmt: str) -> str:
     """Render relation rows as JSONL or TSV text (one row per line)."""
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "table":
+        return format_table(rows)
     if fmt == "tsv":
         lines = ["\t".join(_TSV_FIELDS)] + ["\t".join(_tsv_cell(r[f]) for f in _TSV_FIELDS) for r in rows]
         return "\n".join(lines) + "\n"
@@ -87,18 +110,8 @@ def extract_cli(
             row["modality"] = rel.modality
         rows.append(row)
     if fmt == "table":
-        table = Table(show_header=True, header_style="bold", show_lines=False)
-        for col in ("article", "subject", "predicate", "object", "conf"):
-            table.add_column(col)
-        for r in rows:
-            table.add_row(
-                str(r["article"]),
-                str(r["subject"]),
-                str(r["predicate"]),
-                str(r["object"]),
-                f"{r['confidence']:.2f}",
-            )
-        out_console.print(table)
+        sys.stdout.write(format_table(rows))
+        sys.stdout.flush()
         return
     sys.stdout.write(format_rows(rows, fmt))
     sys.stdout.flush()

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..errors import KgError
-from ..push import BOLT_DIALECTS, PASSWORD_ENV, SPARQL_PROTOCOLS, USER_ENV, PushReport
+from ..export.push import BOLT_DIALECTS, PASSWORD_ENV, SPARQL_PROTOCOLS, USER_ENV, PushReport
 from ._app import Arg, Opt, app, err_console, fail, out_console
 
 __all__ = ["push_app", "push_sparql_cli", "push_bolt_cli"]
@@ -54,7 +54,7 @@ def push_sparql_cli(
 ) -> None:
     """Push the graph with the SPARQL 1.1 Graph Store Protocol (Update as a fallback)."""
     from ..export import read_graph_file
-    from ..push import push_sparql
+    from ..export.push import push_sparql
 
     try:
         g = read_graph_file(graph)
@@ -85,10 +85,11 @@ def push_bolt_cli(
     batch_size: int = Opt(500, "--batch-size", help="Rows per UNWIND statement."),
     dialect: str = Opt("neo4j", "--dialect", help=f"{' | '.join(BOLT_DIALECTS)} (falkordb: its Bolt port)."),
     timeout: float = Opt(30.0, "--timeout", help="Connection timeout in seconds."),
+    all_entities: bool = Opt(False, "--all-entities", help="Also merge entities in no relation."),
 ) -> None:
     """Merge the graph into Neo4j (or FalkorDB's Bolt port) with batched UNWIND ... MERGE."""
     from ..export import read_graph_file
-    from ..push import push_bolt
+    from ..export.push import push_bolt
 
     try:
         g = read_graph_file(graph)
@@ -101,6 +102,7 @@ def push_bolt_cli(
             batch_size=batch_size,
             dialect=dialect,
             timeout=timeout,
+            all_entities=all_entities,
         )
     except KgError as err:
         raise fail(err) from None

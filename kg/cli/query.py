@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import ConfigError, Errors, KgError
+from ..errors import ConfigError, Errors, KgError, MissingInputError
 from ..query import (
     RESULT_FORMATS,
     add_pagerank,
@@ -27,7 +27,7 @@ def read_query_text(query: str) -> str:
     if query.endswith(".rq") or ("\n" not in query and len(query) < 4096 and Path(query).is_file()):
         path = Path(query)
         if not path.is_file():
-            raise KgError(Errors.E004.format(path=path))
+            raise MissingInputError(path, what="query file")
         try:
             return path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as err:

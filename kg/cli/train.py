@@ -32,7 +32,8 @@ def train_cli(
     out_console.print(
         f"trained on {report.articles} articles "
         f"({report.examples} candidate pairs, {report.features} features); "
-        f"{len(report.labels)} relations; threshold {report.threshold}, veto {report.veto}",
+        f"{len(report.labels)} relations, {sum(t <= 1 for t in report.thresholds)} of them beside the rules; "
+        f"veto {report.veto}",
         markup=False,
     )
     for source, s in report.oof.items():

@@ -6,26 +6,11 @@ from pathlib import Path
 
 import typer
 
-from ..errors import Errors, KgError
+from ..errors import KgError
 from ..query import DEFAULT_GRAPH
 from ._app import Opt, app, fail, out_console
 
-__all__ = ["validate_cli", "validate_file"]
-
-
-def validate_file(path: Path):
-    """Read and validate a graph file; returns the ValidationReport."""
-    from ..graph import read_graph
-    from ..validate import validate_graph
-
-    if not Path(path).is_file():
-        raise KgError(Errors.E005.format(path=path))
-    try:
-        g = read_graph(path)
-    except Exception as err:  # noqa: BLE001 - any parser error becomes one line naming the file
-        raise KgError(f"{path}: cannot parse the graph: {' '.join(str(err).split())}") from None
-    return validate_graph(g)
-
+__all__ = ["validate_cli"]
 
 _GRAPH = Opt(DEFAULT_GRAPH, "--graph", "-g", help="graph file to check")
 
@@ -35,8 +20,8 @@ def validate_cli(
     graph: Path = _GRAPH,
     max_shown: int = Opt(50, "--max", help="show at most this many violations (0 = all)"),
 ) -> None:
-    """Check the graph against ontology/shapes.ttl with pyshacl; list violations with their sentence."""
-    from ..validate import format_violation
+    """Check the graph against ontology/shapes.ttl; list violations with their sentence (exit 1 if any)."""
+    from ..validate import format_violation, validate_file
 
     try:
         report = validate_file(graph)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from ..errors import ConfigError, Errors, InputError, KgError
+from ..errors import ConfigError, Errors, InputError, MissingInputError
 
 __all__ = [
     "FORMATS",
@@ -33,6 +33,7 @@ __all__ = [
     "ExportResult",
     "read_graph_file",
     "export_file",
+    "GRAPH_FORMATS",
 ]
 
 
@@ -132,40 +133,32 @@ class ExportResult:
     relationships: int | None = None
 
 
-def _read_union(path: Path, fmt: str) -> Graph:
-    """Read a quad file (TriG, N-Quads) into one graph: the union of its graphs."""
-    from rdflib import Dataset
-
-    from ..vocab import bind
-
-    ds = Dataset()
-    ds.parse(str(path), format=fmt)
-    g = Graph()
-    bind(g)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
-
-
 def read_graph_file(path: str | Path) -> Graph:
     """Read a graph file (Turtle, or any RDF format by suffix; TriG and N-Quads as the union
-    of their graphs); errors become one-line KgErrors naming the file."""
+    of their graphs, see `kg.graph.read_graph`); errors become one-line KgErrors naming the file."""
     from ..graph import read_graph
 
     path = Path(path)
     if not path.is_file():
-        raise KgError(Errors.E005.format(path=path))
-    quads = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}.get(path.suffix.lower())
+        raise MissingInputError(path, what="graph file", hint=Errors.E006)
     try:
-        return _read_union(path, quads) if quads else read_graph(path)
+        return read_graph(path)
     except Exception as err:  # noqa: BLE001 - any parser error becomes one line naming the file
         text = str(err).strip()
         reason = text.splitlines()[0] if text else type(err).__name__
         raise InputError(str(path), f"cannot read RDF: {reason}") from err
 
 
+GRAPH_FORMATS = frozenset({"graphml", "gexf", "json", "neo4j", "cypher"})
+
+
 def export_file(
-    graph: str | Path, fmt: str, *, out: str | Path | None = None, batch_size: int | None = None
+    graph: str | Path,
+    fmt: str,
+    *,
+    out: str | Path | None = None,
+    batch_size: int | None = None,
+    all_entities: bool = False,
 ) -> ExportResult:
     """Read a graph file and export it; the plain function behind `kg export`.
 
@@ -173,6 +166,8 @@ def export_file(
     fmt (str): a format name or alias.
     out (str | Path | None): output path; default `default_name(fmt)` beside the graph.
     batch_size (int | None): rows per UNWIND statement (cypher only).
+    all_entities (bool): graph formats also keep the entities in no relation (default: only
+        entities that take part in a relation).
     RETURNS (ExportResult): format, path, triples, and nodes/relationships for graph formats.
     """
     name = resolve_format(fmt)
@@ -183,11 +178,15 @@ def export_file(
         if name != "cypher":
             raise ConfigError("--batch-size applies to --format cypher only")
         options["batch_size"] = batch_size
+    if all_entities:
+        if name not in GRAPH_FORMATS:
+            raise ConfigError(f"--all-entities applies to {', '.join(sorted(GRAPH_FORMATS))} only")
+        options["all_entities"] = True
     path = export_graph(g, name, target, **options)
     nodes = relationships = None
-    if name in ("graphml", "gexf", "json", "neo4j", "cypher"):
+    if name in GRAPH_FORMATS:
         from ._model import property_graph
 
-        pg = property_graph(g)
+        pg = property_graph(g, all_entities=all_entities)
         nodes, relationships = len(pg.nodes), len(pg.edges)
     return ExportResult(name, path, len(g), nodes, relationships)

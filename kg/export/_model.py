@@ -1,9 +1,10 @@
 """The entity graph shared by every graph-tool and graph-database export.
 
-`entity_graph(g)` is `kg.convert.to_networkx(g)` plus the entities that take part in no
-relation (an article may only mention them), rebuilt in sorted order so writers are
-deterministic. `property_graph(g)` flattens it into the rows that the Neo4j CSV files, the
-Cypher script and the bolt push all share, so the three carry identical values:
+`entity_graph(g)` is `kg.convert.to_networkx(g)` (the entities that take part in a relation;
+with `all_entities=True` also those an article only mentions), rebuilt in sorted order so
+writers are deterministic. Node attributes come from `kg.convert.node_attributes`.
+`property_graph(g)` flattens it into the rows that the Neo4j CSV files, the Cypher script and
+the bolt push all share, so the three carry identical values:
 
 - node: labels `Entity` and the ontology class (`Country`, `Person` ...); properties `iri`
   (unique key), `name`, `type`, `country` (ISO alpha-3, absent when unknown);
@@ -25,11 +26,9 @@ import unicodedata
 from dataclasses import dataclass
 
 import networkx as nx
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib import Graph
 
-from ..convert import local_name, to_networkx
-from ..vocab import GEO
+from ..convert import entity_nodes, node_attributes, to_networkx
 
 __all__ = [
     "ENTITY_LABEL",
@@ -45,7 +44,6 @@ __all__ = [
 ]
 
 ENTITY_LABEL = "Entity"
-_GEO = str(GEO._NS)
 _NON_IDENT = re.compile(r"[^A-Za-z0-9_]")
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _LINE_BREAKS = re.compile("[\x7f-\x9f\u2028\u2029]")
@@ -88,41 +86,16 @@ def evidence_json(evidence: tuple[dict[str, object], ...] | list[dict[str, objec
     return _LINE_BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def _entity_attrs(g: Graph, node: URIRef) -> dict[str, str]:
-    """Node attributes as `kg.convert` computes them, for an entity in no relation."""
-    types = sorted(local_name(str(t)) for t in g.objects(node, RDF.type) if str(t).startswith(_GEO))
-    country = g.value(node, GEO.isoCode)
-    if country is None:
-        c_node = g.value(node, GEO.country)
-        country = g.value(c_node, GEO.isoCode) if c_node is not None else None
-    return {
-        "label": str(g.value(node, RDFS.label) or local_name(str(node))),
-        "type": types[0] if types else "Thing",
-        "country": str(country or ""),
-        "iri": str(node),
-    }
-
-
-def _entities(g: Graph) -> list[URIRef]:
-    """Every node typed with a GEO class other than `geo:Article`."""
-    return sorted(
-        {
-            s
-            for s, t in g.subject_objects(RDF.type)
-            if isinstance(s, URIRef) and str(t).startswith(_GEO) and t != GEO.Article
-        }
-    )
-
-
-def entity_graph(g: Graph) -> nx.MultiDiGraph:
-    """Return every entity and relation of `g` as a MultiDiGraph with sorted nodes and edges.
+def entity_graph(g: Graph, *, all_entities: bool = False) -> nx.MultiDiGraph:
+    """Return the entities and relations of `g` as a MultiDiGraph with sorted nodes and edges.
 
     g (Graph): a kg graph.
-    RETURNS (nx.MultiDiGraph): `kg.convert.to_networkx(g)` plus isolated entities, sorted.
+    all_entities (bool): also keep the entities that take part in no relation (only mentioned).
+    RETURNS (nx.MultiDiGraph): `kg.convert.to_networkx(g)` (plus isolated entities), sorted.
     """
     related = to_networkx(g)
     out = nx.MultiDiGraph()
-    attrs = {str(n): _entity_attrs(g, n) for n in _entities(g)}
+    attrs = {str(n): node_attributes(g, n) for n in entity_nodes(g)} if all_entities else {}
     attrs.update({n: dict(d) for n, d in related.nodes(data=True)})
     for node in sorted(attrs):
         out.add_node(node, **attrs[node])
@@ -189,13 +162,14 @@ def _finite(value: object) -> float:
     return number if math.isfinite(number) else 0.0
 
 
-def property_graph(g: Graph) -> PropertyGraph:
+def property_graph(g: Graph, *, all_entities: bool = False) -> PropertyGraph:
     """Return the property-graph rows of a kg graph (see the module docstring).
 
     g (Graph): a kg graph.
+    all_entities (bool): also keep the entities in no relation.
     RETURNS (PropertyGraph): nodes and edges shared by the CSV, Cypher and bolt exports.
     """
-    G = entity_graph(g)
+    G = entity_graph(g, all_entities=all_entities)
     nodes = tuple(
         Node(
             iri=n,

@@ -25,8 +25,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from ..atomic import write_bytes_atomic
 from ..errors import ConfigError
-from ._io import write_file
 from ._model import ENTITY_LABEL, PropertyGraph, identifier, property_graph
 
 __all__ = [
@@ -146,9 +146,11 @@ def cypher_batches(
     return tuple(batches)
 
 
-def generate_cypher(g: Graph | PropertyGraph, *, batch_size: int = DEFAULT_BATCH_SIZE) -> bytes:
+def generate_cypher(
+    g: Graph | PropertyGraph, *, batch_size: int = DEFAULT_BATCH_SIZE, all_entities: bool = False
+) -> bytes:
     """Return the idempotent Cypher script (UTF-8): a header comment, the schema, the batches."""
-    pg = g if isinstance(g, PropertyGraph) else property_graph(g)
+    pg = g if isinstance(g, PropertyGraph) else property_graph(g, all_entities=all_entities)
     header = (
         "// kg graph export: idempotent Cypher (Neo4j 5+ syntax). Run: cypher-shell -f THIS_FILE\n"
         f"// {len(pg.nodes)} nodes (:{ENTITY_LABEL} + class label, key iri), {len(pg.edges)} relationships\n"
@@ -158,9 +160,11 @@ def generate_cypher(g: Graph | PropertyGraph, *, batch_size: int = DEFAULT_BATCH
     return "".join(parts).encode("utf-8")
 
 
-def write_cypher(g: Graph, path: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE) -> Path:
+def write_cypher(
+    g: Graph, path: str | Path, *, batch_size: int = DEFAULT_BATCH_SIZE, all_entities: bool = False
+) -> Path:
     """Write the Cypher script atomically."""
-    return write_file(path, generate_cypher(g, batch_size=batch_size))
+    return write_bytes_atomic(path, generate_cypher(g, batch_size=batch_size, all_entities=all_entities))
 
 
 def split_statements(script: str) -> list[str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 from rdflib import Graph
 
-from ._io import write_file
+from ..atomic import write_bytes_atomic
 from ._model import entity_graph, evidence_json
 
 __all__ = ["flat_graph", "generate_graphml", "generate_gexf", "write_graphml", "write_gexf"]
@@ -27,13 +27,14 @@ def _xml_safe(value: object) -> object:
     return _NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
 
 
-def flat_graph(g: Graph) -> nx.MultiDiGraph:
+def flat_graph(g: Graph, *, all_entities: bool = False) -> nx.MultiDiGraph:
     """Return the entity graph of `g` with scalar, XML-safe attributes only (sorted).
 
     g (Graph): a kg graph.
+    all_entities (bool): also keep the entities in no relation.
     RETURNS (nx.MultiDiGraph): node ids are entity IRIs; edge keys are predicate names.
     """
-    src = entity_graph(g)
+    src = entity_graph(g, all_entities=all_entities)
     out = nx.MultiDiGraph()
     for node, data in src.nodes(data=True):
         out.add_node(_xml_safe(node), **{k: _xml_safe(v) for k, v in sorted(data.items())})
@@ -52,13 +53,14 @@ def flat_graph(g: Graph) -> nx.MultiDiGraph:
     return out
 
 
-def generate_graphml(g: Graph) -> bytes:
+def generate_graphml(g: Graph, *, all_entities: bool = False) -> bytes:
     """Serialise the flattened entity graph as GraphML (UTF-8)."""
-    lines = nx.generate_graphml(flat_graph(g), encoding="utf-8", prettyprint=True, named_key_ids=True)
+    flat = flat_graph(g, all_entities=all_entities)
+    lines = nx.generate_graphml(flat, encoding="utf-8", prettyprint=True, named_key_ids=True)
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def generate_gexf(g: Graph) -> bytes:
+def generate_gexf(g: Graph, *, all_entities: bool = False) -> bytes:
     """Serialise the flattened entity graph as GEXF 1.2 (no timestamp, so output is stable)."""
     from networkx.readwrite.gexf import GEXFWriter
 
@@ -69,15 +71,15 @@ def generate_gexf(g: Graph) -> bytes:
         creator = meta.find("creator")
         if creator is not None:
             creator.text = "kg"
-    writer.add_graph(flat_graph(g))
+    writer.add_graph(flat_graph(g, all_entities=all_entities))
     return ("\n".join(str(writer).splitlines()) + "\n").encode("utf-8")
 
 
-def write_graphml(g: Graph, path: str | Path) -> Path:
+def write_graphml(g: Graph, path: str | Path, *, all_entities: bool = False) -> Path:
     """Write GraphML atomically."""
-    return write_file(path, generate_graphml(g))
+    return write_bytes_atomic(path, generate_graphml(g, all_entities=all_entities))
 
 
-def write_gexf(g: Graph, path: str | Path) -> Path:
+def write_gexf(g: Graph, path: str | Path, *, all_entities: bool = False) -> Path:
     """Write GEXF atomically."""
-    return write_file(path, generate_gexf(g))
+    return write_bytes_atomic(path, generate_gexf(g, all_entities=all_entities))

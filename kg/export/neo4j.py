@@ -23,7 +23,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from ._io import write_folder
+from ..atomic import write_folder
 from ._model import PropertyGraph, property_graph
 from .cypher import SCHEMA
 
@@ -109,13 +109,13 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-def generate_neo4j(g: Graph | PropertyGraph) -> dict[str, bytes]:
+def generate_neo4j(g: Graph | PropertyGraph, *, all_entities: bool = False) -> dict[str, bytes]:
     """Return the files of the Neo4j import folder: name -> content.
 
     g (Graph | PropertyGraph): a kg graph or its property-graph rows.
     RETURNS (dict[str, bytes]): nodes.csv, relationships.csv, schema.cypher, import.sh, README.md.
     """
-    pg = g if isinstance(g, PropertyGraph) else property_graph(g)
+    pg = g if isinstance(g, PropertyGraph) else property_graph(g, all_entities=all_entities)
     nodes = [[n.iri, n.name, n.type, _cell(n.country), ";".join(n.labels)] for n in pg.nodes]
     rels = [[e.start, e.end, e.type, *(_cell(v) for v in e.properties().values())] for e in pg.edges]
     return {
@@ -127,6 +127,6 @@ def generate_neo4j(g: Graph | PropertyGraph) -> dict[str, bytes]:
     }
 
 
-def write_neo4j(g: Graph, path: str | Path) -> Path:
+def write_neo4j(g: Graph, path: str | Path, *, all_entities: bool = False) -> Path:
     """Write the Neo4j import folder (each file atomically) and return the folder."""
-    return write_folder(path, generate_neo4j(g), executable=("import.sh",))
+    return write_folder(path, generate_neo4j(g, all_entities=all_entities), executable=("import.sh",))

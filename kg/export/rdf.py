@@ -1,8 +1,9 @@
 """RDF exports: Turtle, N-Triples, N-Quads, TriG, JSON-LD and RDF/XML.
 
-N-Quads and TriG carry provenance as one named graph per article (see `provenance_dataset`);
+N-Quads and TriG carry provenance as one named graph per article (see `provenance_parts`);
 the union of their graphs is the Turtle graph. JSON-LD is compact, with an `@context` made from
-the ontology (`jsonld_context`). Every writer is deterministic: the graph is copied in sorted
+the ontology (`jsonld_context`). Turtle is `kg.graph`'s writer (the one `kg build` uses), re-exported
+here. Every writer is deterministic: the graph is copied in sorted
 order before rdflib serialises it, line formats are sorted and JSON keys are sorted.
 """
 
@@ -12,17 +13,19 @@ import json
 from functools import cache
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS
 from rdflib.term import Node
 
+from ..atomic import write_bytes_atomic
 from ..convert import local_name
+from ..graph import generate_turtle, write_turtle
 from ..resources import ontology_file
-from ..vocab import GEO, PREFIXES, bind
-from ._io import write_file
+from ..vocab import GEO, PREFIXES, XSD, bind
 
 __all__ = [
-    "provenance_dataset",
+    "provenance_parts",
     "jsonld_context",
     "generate_turtle",
     "generate_ntriples",
@@ -82,7 +85,7 @@ def _graph_of(g: Graph) -> dict[tuple[Node, Node, Node], set[URIRef]]:
     return owners
 
 
-def provenance_dataset(g: Graph) -> Dataset:
+def provenance_parts(g: Graph) -> list[tuple[URIRef | None, Graph]]:
     """Split `g` into one named graph per article plus the default graph.
 
     A named graph (named by the article IRI) holds the article's own triples, the
@@ -91,29 +94,44 @@ def provenance_dataset(g: Graph) -> Dataset:
     countries) is in the default graph. The union of all graphs equals `g`.
 
     g (Graph): a kg graph.
-    RETURNS (Dataset): quads added in sorted order, kg prefixes bound.
+    RETURNS (list[tuple[URIRef | None, Graph]]): (article IRI, or None for the default graph,
+        its triples), the default graph first, then by IRI; empty graphs left out.
     """
-    ds = Dataset()
-    bind(ds)
     owners = _graph_of(g)
+    parts: dict[URIRef | None, Graph] = {}
     for triple in sorted(g, key=_triple_key):
-        graphs = owners.get(triple)
-        if not graphs:
-            ds.add(triple)
-            continue
-        for name in sorted(graphs, key=str):
-            ds.graph(name).add(triple)
-    return ds
+        for name in sorted(owners.get(triple) or {None}, key=lambda n: "" if n is None else str(n)):
+            if name not in parts:
+                parts[name] = Graph(identifier=name) if name is not None else Graph()
+                bind(parts[name])
+            parts[name].add(triple)
+    return sorted(parts.items(), key=lambda item: "" if item[0] is None else str(item[0]))
+
+
+def _ox(term: Node):
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    return ox.NamedNode(str(term))
+
+
+def _provenance_quads(g: Graph) -> list:
+    quads = []
+    for name, part in provenance_parts(g):
+        graph = ox.NamedNode(str(name)) if name is not None else ox.DefaultGraph()
+        quads += [ox.Quad(_ox(s), _ox(p), _ox(o), graph) for s, p, o in sorted(part, key=_triple_key)]
+    return quads
 
 
 def _sorted_lines(data: bytes) -> bytes:
     lines = sorted({line for line in data.decode("utf-8").splitlines() if line.strip()})
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
-
-
-def generate_turtle(g: Graph) -> bytes:
-    """Serialise `g` as Turtle (UTF-8)."""
-    return _sorted_graph(g).serialize(format="turtle", encoding="utf-8")
 
 
 def generate_ntriples(g: Graph) -> bytes:
@@ -122,13 +140,14 @@ def generate_ntriples(g: Graph) -> bytes:
 
 
 def generate_nquads(g: Graph) -> bytes:
-    """Serialise the provenance dataset of `g` as N-Quads, lines sorted."""
-    return _sorted_lines(provenance_dataset(g).serialize(format="nquads", encoding="utf-8"))
+    """Serialise the provenance graphs of `g` as N-Quads, lines sorted."""
+    return _sorted_lines(ox.serialize(_provenance_quads(g), format=ox.RdfFormat.N_QUADS) or b"")
 
 
 def generate_trig(g: Graph) -> bytes:
-    """Serialise the provenance dataset of `g` as TriG (one named graph per article)."""
-    return provenance_dataset(g).serialize(format="trig", encoding="utf-8")
+    """Serialise the provenance graphs of `g` as TriG (one named graph per article, kg prefixes)."""
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()}
+    return ox.serialize(_provenance_quads(g), format=ox.RdfFormat.TRIG, prefixes=prefixes) or b""
 
 
 def _context_type(ont: Graph, prop: URIRef) -> str | None:
@@ -209,31 +228,26 @@ def generate_rdfxml(g: Graph) -> bytes:
     return _sorted_graph(g).serialize(format="xml", encoding="utf-8")
 
 
-def write_turtle(g: Graph, path: str | Path) -> Path:
-    """Write Turtle atomically."""
-    return write_file(path, generate_turtle(g))
-
-
 def write_ntriples(g: Graph, path: str | Path) -> Path:
     """Write N-Triples atomically."""
-    return write_file(path, generate_ntriples(g))
+    return write_bytes_atomic(path, generate_ntriples(g))
 
 
 def write_nquads(g: Graph, path: str | Path) -> Path:
     """Write N-Quads (one named graph per article) atomically."""
-    return write_file(path, generate_nquads(g))
+    return write_bytes_atomic(path, generate_nquads(g))
 
 
 def write_trig(g: Graph, path: str | Path) -> Path:
     """Write TriG (one named graph per article) atomically."""
-    return write_file(path, generate_trig(g))
+    return write_bytes_atomic(path, generate_trig(g))
 
 
 def write_jsonld(g: Graph, path: str | Path) -> Path:
     """Write compact JSON-LD atomically."""
-    return write_file(path, generate_jsonld(g))
+    return write_bytes_atomic(path, generate_jsonld(g))
 
 
 def write_rdfxml(g: Graph, path: str | Path) -> Path:
     """Write RDF/XML atomically."""
-    return write_file(path, generate_rdfxml(g))
+    return write_bytes_atomic(path, generate_rdfxml(g))

@@ -1,11 +1,11 @@
-"""Ingest: read news articles from text, Markdown, HTML and JSONL files (gzipped or not).
+"""Ingest: read news articles from text, Markdown, HTML, JSON Lines and JSON files (gzipped or not).
 
 `read_articles(paths)` yields an `Article` for each article read and a `Skipped` for each
 file or JSONL line that could not be read; it never raises for bad input. Readers are
 registered by format suffix in `READERS` and dispatched on the file name.
 
 >>> SUFFIXES
-('.htm', '.html', '.jsonl', '.md', '.txt')
+('.htm', '.html', '.json', '.jsonl', '.md', '.ndjson', '.txt')
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from kg.ingest._article import Item, Located, Source
 from kg.ingest._decode import load_bytes
 from kg.ingest._paths import FileRef, iter_files
 from kg.ingest.html import read_html
+from kg.ingest.json_array import read_json
 from kg.ingest.jsonl import read_jsonl
 from kg.ingest.text import read_markdown, read_text
 from kg.records import Article, Skipped
@@ -38,6 +39,8 @@ READERS: MappingProxyType[str, Reader] = MappingProxyType(
         ".html": read_html,
         ".htm": read_html,
         ".jsonl": read_jsonl,
+        ".ndjson": read_jsonl,
+        ".json": read_json,
     }
 )
 SUFFIXES: tuple[str, ...] = tuple(sorted(READERS))
@@ -67,7 +70,7 @@ def read_articles(
     """Read every article in `paths`, in a deterministic order.
 
     paths (Iterable[str | PathLike]): files and directories (walked recursively, sorted,
-        hidden entries skipped; unsupported files inside directories are ignored).
+        hidden entries ignored; every unsupported file is a `Skipped` with the reason).
     max_bytes (int): files, or gzip content, larger than this are skipped as oversized.
     RETURNS (Iterator[Article | Skipped]): articles, and a `Skipped` for each file or
         JSONL line that could not be read or whose article id was already seen.

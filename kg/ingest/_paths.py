@@ -1,8 +1,8 @@
 """Turn the paths a caller names into the files to read, in a deterministic order.
 
-Directories are walked recursively in sorted order; hidden entries (a leading dot) and
-files with unsupported suffixes inside them are ignored. A named path that cannot be
-used yields a `Skipped`.
+Directories are walked recursively in sorted order; hidden entries (a leading dot) inside
+them are ignored (caches, version control). A file with an unsupported suffix, inside a
+directory or named, and a named path that cannot be used yield a `Skipped` with the reason.
 
 >>> split_name("x.txt.gz")
 ('x', '.txt', True)
@@ -87,12 +87,22 @@ def _walk(
             ref = _ref(path)
             if ref.suffix in supported:
                 yield ref, key
+            else:
+                yield _unsupported(ref, supported)
 
 
 def _reason(prefix: str, err: OSError) -> str:
     """'prefix: lower-case strerror'."""
     text = (err.strerror or type(err).__name__).rstrip(".")
     return f"{prefix}: {text[:1].lower()}{text[1:]}"
+
+
+def _unsupported(ref: FileRef, supported: Collection[str]) -> Skipped:
+    """The `Skipped` of a file whose suffix has no reader."""
+    shown = ref.suffix + (GZIP_SUFFIX if ref.gzipped else "") or "(no suffix)"
+    return Skipped(
+        ref.path, f"unsupported file type {shown}; supported: {_describe(supported)} (or .gz of them)"
+    )
 
 
 def _describe(supported: Collection[str]) -> str:
@@ -127,7 +137,7 @@ def iter_files(
             visited = {(info.st_dev, info.st_ino)}
             found = False
             for item in _walk(display, supported, visited):
-                found = True
+                found = found or not isinstance(item, Skipped)
                 if isinstance(item, Skipped):
                     yield item
                 elif item[1] not in seen:
@@ -138,10 +148,7 @@ def iter_files(
             continue
         ref = _ref(display)
         if ref.suffix not in supported:
-            shown = ref.suffix + (GZIP_SUFFIX if ref.gzipped else "") or "(no suffix)"
-            yield Skipped(
-                display, f"unsupported file type {shown}; supported: {_describe(supported)} (or .gz of them)"
-            )
+            yield _unsupported(ref, supported)
             continue
         key = (info.st_dev, info.st_ino)
         if key not in seen:

@@ -1,4 +1,4 @@
-"""Reader for JSON Lines (`.jsonl`): one article object per line.
+"""Reader for JSON Lines (`.jsonl`, `.ndjson`): one article object per line.
 
 Required keys: `id` (string or integer) and `text`; optional: `title`, `source`, `date`,
 `url`. A bad line is reported as `Skipped(path, reason, line)` and reading goes on.
@@ -22,9 +22,9 @@ from kg.errors import InputError
 from kg.ingest._article import Item, Located, Source, make_article, meta_value
 from kg.ingest._decode import check_not_binary, decode_text, decode_utf8
 from kg.ingest._normalise import clean_line, normalise_chars, split_paragraphs
-from kg.records import Skipped
+from kg.records import Article, Skipped
 
-__all__ = ["read_jsonl", "parse_record", "split_lines"]
+__all__ = ["read_jsonl", "parse_record", "check_record", "record_article", "split_lines"]
 
 _OPTIONAL = ("title", "source", "date", "url")
 _JSON_TYPES = {dict: "an object", list: "an array", str: "a string", bool: "a boolean", type(None): "null"}
@@ -48,6 +48,15 @@ def parse_record(line: str) -> dict[str, str]:
         raise ValueError(f"invalid JSON: {err.msg.lower()} at column {err.colno}") from None
     except RecursionError:
         raise ValueError("invalid JSON: nested too deeply") from None
+    return check_record(record)
+
+
+def check_record(record: object) -> dict[str, str]:
+    """Validate one decoded article object (a JSONL line or an item of a JSON array).
+
+    RETURNS (dict[str, str]): id, text and the optional fields ('' when absent).
+    RAISES ValueError: with a one-line reason when it is not a usable article.
+    """
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {_kind(record)}")
     raw_id = record.get("id")
@@ -63,6 +72,23 @@ def parse_record(line: str) -> dict[str, str]:
     if not text.strip():
         raise ValueError("missing or empty 'text'")
     return {"id": article_id, "text": text, **{key: meta_value(record.get(key)) for key in _OPTIONAL}}
+
+
+def record_article(record: dict[str, str], *, path: str) -> Article:
+    """Build the Article of a checked record: the title, then the text's paragraphs."""
+    title = record["title"]
+    body = split_paragraphs(record["text"], line_breaks="\n\n" not in record["text"].strip())
+    if title and body and body[0].casefold() == title.casefold():
+        body = body[1:]
+    return make_article(
+        record["id"],
+        title,
+        body,
+        path=path,
+        source=record["source"],
+        date=record["date"],
+        url=record["url"],
+    )
 
 
 def split_lines(data: bytes, *, path: str) -> Iterator[tuple[int, str | None]]:
@@ -96,17 +122,4 @@ def read_jsonl(data: bytes, source: Source) -> Iterator[Item]:
         except ValueError as err:
             yield Skipped(source.path, str(err), n)
             continue
-        title = record["title"]
-        body = split_paragraphs(record["text"], line_breaks="\n\n" not in record["text"].strip())
-        if title and body and body[0].casefold() == title.casefold():
-            body = body[1:]
-        article = make_article(
-            record["id"],
-            title,
-            body,
-            path=source.path,
-            source=record["source"],
-            date=record["date"],
-            url=record["url"],
-        )
-        yield Located(article, n)
+        yield Located(record_article(record, path=source.path), n)

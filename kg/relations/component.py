@@ -106,7 +106,9 @@ def extract_doc(
             raise ConfigError("the relation model is needed for source 'model' or 'both'")
         cands, feats, dense = doc_features(doc, res, ctx.lexicon)
         scored = score_candidates(model, cands, feats, dense)
-        learned = model_relations(doc, article, scored, model.threshold, lambda tok: modality(tok, ctx))
+        limits = model.thresholds if source == "both" else model.model_thresholds
+        thresholds = dict(zip(model.labels, limits, strict=True))
+        learned = model_relations(doc, article, scored, thresholds, lambda tok: modality(tok, ctx))
         rels = combine(doc, rules, learned, scored, model.veto) if source == "both" else learned
     kept = [r for r in rels if (keep_hedged or r.modality == ASSERTED) and r.confidence >= min_confidence]
     kept.sort(key=lambda r: (r.evidence.start, r.subject.name, r.predicate, r.object.name, r.rule))

@@ -45,7 +45,9 @@ __all__ = [
 ARCHITECTURE = "kg.RelationLinear.v1"
 MODEL_RULE = "kg.model.linear.v1"  # the rule id of the model's triples
 _FILES = ("meta.json", "features.txt", "weights.npy")
-_OWN_KEYS = frozenset({"labels", "temperature", "threshold", "veto", "dense", "dense_scale"})
+_OWN_KEYS = frozenset(
+    {"labels", "temperature", "thresholds", "model_thresholds", "veto", "dense", "dense_scale"}
+)
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,9 @@ class LinearRelationModel:
     weights (np.ndarray): (n_features + dense + 1, 1 + n_labels); column 0 is "no relation", the
         last row the biases.
     temperature (float): calibration, p = softmax(z / temperature) over the allowed classes.
-    threshold (float): probability from which the model asserts a triple.
+    thresholds (tuple[float, ...]): per label, the probability from which the model adds a triple to
+        the rules' (source "both"); above 1 for a relation left to the rules.
+    model_thresholds (tuple[float, ...]): per label, the same for the model alone (source "model").
     veto (float): a rule triple whose candidate the model scores below this is dropped.
     """
 
@@ -63,7 +67,8 @@ class LinearRelationModel:
     features: dict[str, int]
     weights: np.ndarray
     temperature: float
-    threshold: float
+    thresholds: tuple[float, ...]
+    model_thresholds: tuple[float, ...]
     veto: float
     dense: int = 0  # width of the dense block (0: none)
     dense_scale: float = 0.0
@@ -109,7 +114,8 @@ class LinearRelationModel:
             "architecture": ARCHITECTURE,
             "labels": list(self.labels),
             "temperature": round(float(self.temperature), 6),
-            "threshold": self.threshold,
+            "thresholds": dict(zip(self.labels, self.thresholds, strict=True)),
+            "model_thresholds": dict(zip(self.labels, self.model_thresholds, strict=True)),
             "veto": self.veto,
             "dense": self.dense,
             "dense_scale": self.dense_scale,
@@ -136,6 +142,10 @@ class LinearRelationModel:
             weights = np.load(root / "weights.npy", allow_pickle=False)
         except (OSError, ValueError) as err:
             raise ConfigError(f"{root}: cannot read the relation model: {err}") from None
+        if not isinstance(meta, dict) or not all(
+            k in meta for k in ("labels", "thresholds", "model_thresholds", "veto")
+        ):
+            raise ConfigError(f"{root}: meta.json lacks labels, thresholds, model_thresholds or veto")
         if meta.get("architecture") != ARCHITECTURE:
             raise ConfigError(f"{root}: unknown model architecture {meta.get('architecture')!r}")
         labels = tuple(meta["labels"])
@@ -150,7 +160,8 @@ class LinearRelationModel:
             features={n: i for i, n in enumerate(names)},
             weights=weights.astype(np.float32),
             temperature=float(meta.get("temperature", 1.0)),
-            threshold=float(meta["threshold"]),
+            thresholds=tuple(float(meta["thresholds"][lab]) for lab in labels),
+            model_thresholds=tuple(float(meta["model_thresholds"][lab]) for lab in labels),
             veto=float(meta["veto"]),
             dense=dense,
             dense_scale=float(meta.get("dense_scale", 0.0)),
@@ -235,16 +246,16 @@ def model_relations(
     doc: Doc,
     article: Article,
     scored: Iterable[ScoredCandidate],
-    threshold: float,
+    thresholds: dict[str, float],
     modality_of,
 ) -> list[Relation]:
-    """The model's triples: each label at or above `threshold`, symmetric ones stored one way round."""
+    """The model's triples: each label at or above its threshold, symmetric ones stored one way round."""
     sym = symmetric()
     out: dict[tuple[str, str, str, int], Relation] = {}
     for sc in scored:
         cand = sc.candidate
         for label, p in sc.probs.items():
-            if p < threshold:
+            if p < thresholds.get(label, 2.0):
                 continue
             s, o = cand.a.entity, cand.b.entity
             if label in sym and o.name < s.name:

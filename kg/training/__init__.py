@@ -25,11 +25,11 @@ from ..relations.features import FEATURES_NAME
 from ..relations.model import LinearRelationModel
 from ..settings import DEFAULT_MODEL
 from .corpus import read_selected
-from .examples import prepare
+from .examples import ArticleExamples, prepare
 from .fit import design, fit_softmax, labels_of, out_of_fold, softmax_probs, temperature
-from .tune import ablation, choose
+from .tune import Scorer, Triples, ablation, choose
 
-__all__ = ["TrainReport", "train", "DEFAULTS"]
+__all__ = ["TrainReport", "train", "fit_model", "DEFAULTS"]
 
 DEFAULTS = {
     "C": 1.0,  # inverse L2 strength of the logistic regression
@@ -51,7 +51,7 @@ class TrainReport:
     features: int
     labels: tuple[str, ...]
     positives: dict[str, int]
-    threshold: float
+    thresholds: tuple[float, ...]
     veto: float
     oof: dict[str, dict[str, float]]
 
@@ -108,6 +108,30 @@ def train(
         raise InputError(problems[0].split(": ", 1)[0], problems[0].split(": ", 1)[-1])
     canon = make_folder()
     arts = prepare([texts[i] for i in ids], gold, canon, model=model, progress=progress)
+    m, oof = fit_model(arts, canon, opt, spacy_model=model, annotations_sha256=digest)
+    m.save(out)
+    return TrainReport(
+        str(out),
+        len(ids),
+        m.meta["trained_on"]["examples"],
+        len(m.features),
+        m.labels,
+        m.meta["trained_on"]["positives"],
+        m.thresholds,
+        m.veto,
+        oof,
+    )
+
+
+def fit_model(
+    arts: list[ArticleExamples],
+    canon: Callable[[str], str],
+    opt: dict[str, float],
+    *,
+    spacy_model: str = DEFAULT_MODEL,
+    annotations_sha256: str = "",
+) -> tuple[LinearRelationModel, dict[str, dict[str, float]]]:
+    """Fit, calibrate and tune a model on prepared articles; returns it and its out-of-fold ablation."""
     examples = [ex for a in arts for ex in a.examples]
     labels = labels_of(examples, int(opt["min_positives"]))
     scale, C = float(opt["dense_scale"]), float(opt["C"])
@@ -119,32 +143,38 @@ def train(
     for a in arts:
         per_article.append(probs[k : k + len(a.examples)])
         k += len(a.examples)
-    choice = choose(arts, per_article, labels, canon)
+    triples = Triples(arts, per_article, labels, canon)
+    both, alone = choose(triples, Scorer(arts, canon), len(labels))
     weights = fit_softmax(d, d.rows, d.targets, C=C)
     n_sparse = len(d.vocab)
     keep = np.flatnonzero(np.abs(weights[:n_sparse]).max(axis=1) >= opt["prune"])
     names = sorted(d.vocab, key=d.vocab.__getitem__)
     vocab = {names[i]: n for n, i in enumerate(keep)}
     final = np.vstack([weights[keep], weights[n_sparse:-1], weights[-1:]])
-    positives = Counter(lab for ex in examples for lab in ex.positive if lab in labels)
-    positives = {lab: positives[lab] for lab in labels}
-    oof = ablation(arts, per_article, labels, canon, choice)
+    counts = Counter(lab for ex in examples for lab in ex.positive if lab in labels)
+    oof = ablation(arts, triples, canon, both, alone)
     meta = {
         "features": FEATURES_NAME,
-        "spacy_model": model,
+        "spacy_model": spacy_model,
         "options": {k: opt[k] for k in sorted(opt)},
         "trained_on": {
-            "articles": len(ids),
+            "articles": len(arts),
             "examples": len(examples),
-            "positives": positives,
-            "annotations_sha256": digest,
+            "positives": {lab: counts[lab] for lab in labels},
+            "annotations_sha256": annotations_sha256,
         },
         "out_of_fold": oof,
     }
-    m = LinearRelationModel(
-        labels, vocab, final.astype(np.float32), temp, choice.threshold, choice.veto, d.dense, scale, meta
+    model = LinearRelationModel(
+        labels,
+        vocab,
+        final.astype(np.float32),
+        temp,
+        both.thresholds,
+        alone.thresholds,
+        both.veto,
+        d.dense,
+        scale,
+        meta,
     )
-    m.save(out)
-    return TrainReport(
-        str(out), len(ids), len(examples), len(vocab), labels, positives, choice.threshold, choice.veto, oof
-    )
+    return model, oof

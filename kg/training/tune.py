@@ -1,5 +1,11 @@
-"""Choose the model's threshold and veto on out-of-fold scores of the training articles, by the
-strict F1 of the triples that `kg extract --source both` would print (never on the development set)."""
+"""Choose the model's per-relation thresholds and its veto on out-of-fold probabilities of the
+training articles (never on the development set), by the strict F1 of the triples `kg extract`
+would print.
+
+For `--source both` the choice keeps precision at least that of the rules alone: the model may add
+recall and veto rule triples, never make the output less precise. For `--source model` each
+relation's threshold maximises the model's own F1.
+"""
 
 from __future__ import annotations
 
@@ -12,109 +18,151 @@ from ..evaluate import score
 from ..ontology import symmetric
 from .examples import ArticleExamples
 
-__all__ = ["Choice", "predict_rows", "choose", "ablation", "THRESHOLDS", "VETOES"]
+__all__ = ["Choice", "Scorer", "Triples", "choose", "ablation", "THRESHOLDS", "VETOES", "OFF"]
 
 THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.96, 0.05))
 VETOES = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2)
+OFF = 1.01  # a threshold no probability reaches: the relation is left to the rules
+
+Key = tuple[str, str, str, str]
 
 
 @dataclass(frozen=True, slots=True)
 class Choice:
-    """A threshold and veto with the out-of-fold scores they give."""
+    """Per-label thresholds and a veto with the out-of-fold strict scores they give."""
 
-    threshold: float
+    thresholds: tuple[float, ...]
     veto: float
     precision: float
     recall: float
     f1: float
 
 
-def predict_rows(
-    arts: Sequence[ArticleExamples],
-    probs: Sequence[np.ndarray],
-    labels: Sequence[str],
-    *,
-    threshold: float | None,
-    veto: float | None,
-    rules: bool,
-) -> list[dict]:
-    """Triples (as scorer rows) from rules (minus vetoed ones) and model scores at a threshold."""
-    sym = symmetric()
-    col = {lab: j for j, lab in enumerate(labels)}
-    rows = []
-    for art, p in zip(arts, probs, strict=True):
-        index = {(ex.sent, ex.subject, ex.object): (ex, p[i]) for i, ex in enumerate(art.examples)}
-        if rules:
+class Scorer:
+    """Strict scores of predicted keys against the gold of the articles, as `kg.evaluate.score`
+    computes them, with the gold's variants (alternatives, symmetric order) built once."""
+
+    def __init__(self, arts: Sequence[ArticleExamples], canon: Callable[[str], str]) -> None:
+        sym = symmetric()
+        self.variants: list[frozenset[Key]] = []
+        for a in arts:
+            for g in a.gold:
+                out = set()
+                for s in (g.s, *g.alt_s):
+                    for o in (g.o, *g.alt_o):
+                        for p in (g.p, *g.alt_p):
+                            out.add((a.article, canon(s), p, canon(o)))
+                            if p in sym:
+                                out.add((a.article, canon(o), p, canon(s)))
+                self.variants.append(frozenset(out))
+        self.sym = sym
+
+    def __call__(self, pred: set[Key]) -> tuple[float, float, float]:
+        used: set[Key] = set()
+        hits = 0
+        for v in self.variants:
+            hit = v & pred
+            if hit:
+                used |= hit
+                hits += 1
+        fps: set[Key] = set()
+        for a, s, p, o in sorted(pred - used):
+            twin = (a, o, p, s)
+            if p in self.sym and (twin in used or twin in fps):
+                continue
+            fps.add((a, s, p, o))
+        n = len(used) + len(fps)
+        prec = hits / n if n else 0.0  # as kg.evaluate counts it: gold triples found per prediction
+        rec = hits / len(self.variants) if self.variants else 0.0
+        return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
+
+
+class Triples:
+    """The keys each setting predicts: rule triples with the model's probability of each, and model
+    triples with theirs, so that a threshold or veto is applied by a comparison."""
+
+    def __init__(
+        self,
+        arts: Sequence[ArticleExamples],
+        probs: Sequence[np.ndarray],
+        labels: Sequence[str],
+        canon: Callable[[str], str],
+    ) -> None:
+        sym = symmetric()
+        col = {lab: j for j, lab in enumerate(labels)}
+        self.rules: list[tuple[Key, float | None]] = []  # (key, model probability of it or None)
+        self.model: list[tuple[Key, int, float]] = []  # (key, label column, probability)
+        for art, p in zip(arts, probs, strict=True):
+            index = {(ex.sent, ex.subject, ex.object): (ex, p[i]) for i, ex in enumerate(art.examples)}
             for s, pred, o, sent in art.rules:
                 hit = index.get((sent, s, o)) or (index.get((sent, o, s)) if pred in sym else None)
-                vetoed = veto is not None and hit is not None and pred in col and pred in hit[0].allowed
-                if vetoed and hit[1][col[pred]] < veto:
+                prob = float(hit[1][col[pred]]) if hit and pred in col and pred in hit[0].allowed else None
+                self.rules.append(((art.article, canon(s), pred, canon(o)), prob))
+            for i, ex in enumerate(art.examples):
+                if ex.modality != "asserted":
                     continue
-                rows.append({"article": art.article, "subject": s, "predicate": pred, "object": o})
-        if threshold is None:
-            continue
-        for i, ex in enumerate(art.examples):
-            if ex.modality != "asserted":
-                continue
-            for lab in ex.allowed:
-                if lab in col and p[i][col[lab]] >= threshold:
-                    rows.append(
-                        {"article": art.article, "subject": ex.subject, "predicate": lab, "object": ex.object}
-                    )
-    return rows
+                for lab in ex.allowed:
+                    if lab in col:
+                        key = (art.article, canon(ex.subject), lab, canon(ex.object))
+                        self.model.append((key, col[lab], float(p[i][col[lab]])))
+
+    def keys(self, thresholds: Sequence[float] | None, veto: float | None, rules: bool) -> set[Key]:
+        out: set[Key] = set()
+        if rules:
+            out |= {k for k, prob in self.rules if veto is None or prob is None or prob >= veto}
+        if thresholds is not None:
+            out |= {k for k, j, prob in self.model if prob >= thresholds[j]}
+        return out
 
 
-def choose(
-    arts: Sequence[ArticleExamples],
-    probs: Sequence[np.ndarray],
-    labels: Sequence[str],
-    canon: Callable[[str], str],
+def _greedy(
+    triples: Triples, scorer: Scorer, n_labels: int, *, veto: float | None, rules: bool, floor: float
 ) -> Choice:
-    """The (threshold, veto) with the best strict F1 among those at least as precise as the rules
-    alone, so that the model adds recall without costing precision (no model triples and no veto
-    when no setting is)."""
-    gold = [g.as_gold() for a in arts for g in a.gold]
-    ids = [a.article for a in arts]
-
-    def run(t: float | None, v: float | None) -> Choice:
-        rows = predict_rows(arts, probs, labels, threshold=t, veto=v, rules=True)
-        rep = score(gold, rows, folder=canon, articles=ids)
-        return Choice(
-            1.0 if t is None else t,
-            0.0 if v is None else v,
-            rep.strict.precision,
-            rep.strict.recall,
-            rep.strict.f1,
-        )
-
-    rules = run(None, None)
-    best = rules
-    for t in THRESHOLDS:
-        for v in VETOES:
-            c = run(t, v)
-            if c.precision >= rules.precision and c.f1 > best.f1:
-                best = c
+    """Per-label thresholds by coordinate ascent (two passes) on F1, precision kept >= floor."""
+    th = [OFF] * n_labels
+    best = Choice(tuple(th), veto or 0.0, *scorer(triples.keys(th, veto, rules)))
+    for _ in range(2):
+        for j in range(n_labels):
+            for t in (*THRESHOLDS, OFF):
+                trial = list(best.thresholds)
+                trial[j] = t
+                p, r, f = scorer(triples.keys(trial, veto, rules))
+                if p >= floor and f > best.f1:
+                    best = Choice(tuple(trial), veto or 0.0, p, r, f)
     return best
+
+
+def choose(triples: Triples, scorer: Scorer, n_labels: int) -> tuple[Choice, Choice]:
+    """(for --source both, for --source model): the settings with the best out-of-fold strict F1;
+    "both" never below the precision of the rules alone."""
+    rules_p = scorer(triples.keys(None, None, True))[0]
+    both = max(
+        (_greedy(triples, scorer, n_labels, veto=v, rules=True, floor=rules_p) for v in VETOES),
+        key=lambda c: (c.f1, -c.veto),
+    )
+    alone = _greedy(triples, scorer, n_labels, veto=None, rules=False, floor=0.0)
+    return both, alone
 
 
 def ablation(
     arts: Sequence[ArticleExamples],
-    probs: Sequence[np.ndarray],
-    labels: Sequence[str],
+    triples: Triples,
     canon: Callable[[str], str],
-    choice: Choice,
+    both: Choice,
+    alone: Choice,
 ) -> dict[str, dict[str, float]]:
-    """Out-of-fold strict and pair scores of rules only, model only and both at the chosen setting."""
+    """Out-of-fold strict and pair scores of rules only, model only and both (kg's scorer)."""
     gold = [g.as_gold() for a in arts for g in a.gold]
     ids = [a.article for a in arts]
     settings = {
-        "rules": {"threshold": None, "veto": None, "rules": True},
-        "model": {"threshold": choice.threshold, "veto": None, "rules": False},
-        "both": {"threshold": choice.threshold, "veto": choice.veto, "rules": True},
+        "rules": triples.keys(None, None, True),
+        "model": triples.keys(alone.thresholds, None, False),
+        "both": triples.keys(both.thresholds, both.veto, True),
     }
     out = {}
-    for name, kw in settings.items():
-        rep = score(gold, predict_rows(arts, probs, labels, **kw), folder=canon, articles=ids)
+    for name, keys in settings.items():
+        rows = [{"article": a, "subject": s, "predicate": p, "object": o} for a, s, p, o in sorted(keys)]
+        rep = score(gold, rows, folder=canon, articles=ids)
         out[name] = {
             "P": round(rep.strict.precision, 4),
             "R": round(rep.strict.recall, 4),

@@ -181,3 +181,128 @@ def test_eval_scores_gold_file(tmp_path):
     report = json.loads(result.stdout)
     assert report["strict"]["tp"] == 1 and report["strict"]["gold"] == 2
     assert report["per_predicate"]["condemns"]["R"] == 1.0
+
+
+def test_build_files_get_the_modes_of_the_umask(tmp_path):
+    """Outputs are 0644 and folders 0755 under the usual umask (not tempfile's 0600 / 0700)."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        report = run([ROOT / "data"], out_dir=tmp_path / "out", settings=Settings())
+    finally:
+        os.umask(old)
+    out = Path(report.out_dir)
+    for name in ("graph.ttl", "graph.html"):
+        assert stat.S_IMODE((out / name).stat().st_mode) == 0o644, name
+    assert stat.S_IMODE((out / "store").stat().st_mode) == 0o755
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755
+
+
+def test_build_atomic_writer_follows_a_stricter_umask(tmp_path):
+    import os
+    import stat
+
+    from kg.atomic import atomic_dir, write_bytes_atomic
+
+    old = os.umask(0o077)
+    try:
+        path = write_bytes_atomic(tmp_path / "a.txt", b"x")
+        script = write_bytes_atomic(tmp_path / "run.sh", b"#!/bin/sh\n", executable=True)
+        with atomic_dir(tmp_path / "folder") as tmp:
+            (tmp / "f").write_bytes(b"y")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(script.stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "folder").stat().st_mode) == 0o700
+
+
+def test_build_summary_counts_distinct_triples(sample_build, sample_graph):
+    """The summary counts what the graph holds, as exports and views do; evidence is its own figure."""
+    from rdflib.namespace import RDF
+
+    from kg.convert import to_networkx
+    from kg.export._model import property_graph
+    from kg.vocab import GEO
+
+    counts = sample_build.predicate_counts()
+    for pred, n in counts.items():
+        assert n == len(set(sample_graph.subject_objects(GEO[pred]))), pred
+    assert sample_build.triple_count() == to_networkx(sample_graph).number_of_edges()
+    assert sample_build.triple_count() == len(property_graph(sample_graph).edges)
+    assert sample_build.counts.evidence == len(set(sample_graph.subjects(RDF.type, RDF.Statement)))
+    assert sample_build.counts.related == len(property_graph(sample_graph).nodes)
+
+
+def test_build_summary_printed(tmp_path):
+    result = runner.invoke(app, ["build", str(ROOT / "data"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stderr.split())
+    assert "evidence sentences:" in text and "in a relation)" in text
+    report = run([ROOT / "data"], out_dir=tmp_path / "again", settings=Settings(), html=False, store=False)
+    assert f"triples: {report.triple_count()} " in text
+
+
+def test_build_moves_triples_that_break_the_shapes_to_review(tmp_path):
+    """A person made the subject of memberOf by a typo'd gazetteer type lands in review.ttl, with why."""
+    from rdflib import Graph as RGraph
+    from rdflib.namespace import RDFS
+
+    from kg.graph import build_graph
+    from kg.pipeline import _review
+    from kg.records import Article, ArticleResult, Entity, Evidence, Relation
+    from kg.validate import split_graph, validate_graph
+    from kg.vocab import GEO
+
+    art = Article("x1", "Oil joined NATO. Russia attacked Ukraine.")
+    oil, nato = Entity("oil", "Item"), Entity("NATO", "Organization")
+    russia, ukraine = Entity("Russia", "Country", "RUS"), Entity("Ukraine", "Country", "UKR")
+    rels = (
+        Relation(oil, "memberOf", nato, Evidence("x1", "Oil joined NATO.", 0, 16), 0.9, "test"),
+        Relation(russia, "attacks", ukraine, Evidence("x1", "Russia attacked Ukraine.", 17, 41), 0.9, "test"),
+    )
+    split = split_graph(build_graph([ArticleResult(art, (oil, nato, russia, ukraine), rels)]))
+    assert validate_graph(split.conforming).conforms
+    moved, path = _review(split.review, tmp_path)
+    assert moved == 1 and path == str(tmp_path / "review.ttl")
+    review = RGraph().parse(path)
+    assert any(review.triples((None, GEO.memberOf, None)))
+    reasons = {str(o) for o in review.objects(None, RDFS.comment)}
+    assert "SHACL: The subject of geo:memberOf must be a geo:Country or geo:Person." in reasons
+    assert any(split.conforming.triples((None, GEO.attacks, None)))
+    _review(RGraph(), tmp_path)  # a later build with nothing to review removes the stale file
+    assert not (tmp_path / "review.ttl").exists()
+
+
+def test_build_store_from_the_graph_in_memory(tmp_path):
+    """The store holds the graph built in memory: the same triples as graph.ttl, no re-read needed."""
+    report = run([ROOT / "data"], out_dir=tmp_path, settings=Settings(), html=False)
+    store = pyoxigraph.Store.read_only(str(tmp_path / "store"))
+    in_store = len(list(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())))
+    assert in_store == len(Graph().parse(tmp_path / "graph.ttl"))
+    assert report.outputs["store"] == str(tmp_path / "store")
+
+
+def test_build_store_import_error_is_not_swallowed(tmp_path, monkeypatch):
+    """A broken install (pyoxigraph missing) fails the build instead of silently skipping the store."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_store(name, *args, **kwargs):
+        if name == "query" and args and args[2] and "write_store" in args[2]:
+            raise ImportError("no pyoxigraph")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_store)
+    with pytest.raises(ImportError):
+        run([ROOT / "data"], out_dir=tmp_path, settings=Settings(), html=False)
+
+
+def test_extract_table_keeps_full_ids_and_shows_evidence():
+    result = runner.invoke(app, ["extract", str(ROOT / "data"), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "001_b81149d785273360" in result.stdout.splitlines()
+    assert '"Russian President Vladimir Putin arrived in North Korea' in result.stdout

@@ -49,7 +49,7 @@ def test_cli_export_errors_are_one_line(graph_file, tmp_path):
     bad_format = runner.invoke(_app.app, ["export", "--format", "png", "--graph", str(graph_file)])
     assert bad_format.exit_code == 2 and "unknown format 'png'" in bad_format.output
     missing = runner.invoke(_app.app, ["export", "--format", "turtle", "--graph", str(tmp_path / "no.ttl")])
-    assert missing.exit_code == 1 and "graph file not found" in missing.output
+    assert missing.exit_code == 2 and "graph file not found" in missing.output
     broken = tmp_path / "broken.ttl"
     broken.write_text("this is not turtle <<<", encoding="utf-8")
     unreadable = runner.invoke(_app.app, ["export", "--format", "json", "--graph", str(broken)])
@@ -73,3 +73,18 @@ def test_cli_export_sample_graph_round_trips(sample_graph_path, tmp_path):
     data = json.loads(export_file(sample_graph_path, "json", out=tmp_path / "graph.json").path.read_text())
     assert (len(data["nodes"]), len(data["links"])) == (len(pg.nodes), len(pg.edges))
     assert isinstance(g, Graph)
+
+
+def test_cli_export_all_entities(graph_file, tmp_path):
+    """Graph formats keep only entities in a relation; --all-entities adds the ones only mentioned."""
+    runner = CliRunner()
+    default = tmp_path / "default.json"
+    full = tmp_path / "full.json"
+    args = ["export", "-f", "json", "-g", str(graph_file)]
+    assert runner.invoke(_app.app, [*args, "-o", str(default)]).exit_code == 0
+    assert runner.invoke(_app.app, [*args, "-o", str(full), "--all-entities"]).exit_code == 0
+    nodes = {n["label"] for n in json.loads(default.read_text(encoding="utf-8"))["nodes"]}
+    every = {n["label"] for n in json.loads(full.read_text(encoding="utf-8"))["nodes"]}
+    assert "Klow" not in nodes and "Klow" in every and nodes < every
+    rdf = runner.invoke(_app.app, ["export", "-f", "turtle", "-g", str(graph_file), "--all-entities"])
+    assert rdf.exit_code == 2 and "--all-entities applies to" in rdf.output

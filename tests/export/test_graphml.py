@@ -75,14 +75,35 @@ def test_graphml_node_link_reads_back_with_networkx(g, tmp_path):
     assert got == want
 
 
-def test_graphml_entity_graph_adds_isolated_entities_to_convert(g):
+def test_graphml_entity_graph_keeps_only_related_entities_by_default(g):
+    """Exports carry the entities in a relation; one only mentioned is left out unless asked for."""
     related = to_networkx(g)
-    full = entity_graph(g)
+    lonely = str(entity_iri("Klow"))
+    default = entity_graph(g)
+    assert lonely not in default and set(default.nodes) == set(related.nodes)
+    assert all(default.degree(n) > 0 for n in default.nodes)
+    assert len(property_graph(g).nodes) == default.number_of_nodes()
+
+
+def test_graphml_entity_graph_all_entities_adds_isolated_entities(g):
+    related = to_networkx(g)
+    full = entity_graph(g, all_entities=True)
     lonely = str(entity_iri("Klow"))
     assert lonely not in related and full.nodes[lonely]["type"] == "City"
     assert set(related.nodes) < set(full.nodes)
     for node, data in related.nodes(data=True):
         assert full.nodes[node] == data
     assert sorted(full.edges(keys=True)) == sorted(related.edges(keys=True))
-    pg = property_graph(g)
+    pg = property_graph(g, all_entities=True)
     assert len(pg.nodes) == full.number_of_nodes() and len(pg.edges) == full.number_of_edges()
+
+
+def test_graphml_node_attributes_one_model(g):
+    """Views and exports read node attributes from the same function (`kg.convert.node_attributes`)."""
+    from rdflib import URIRef
+
+    from kg.convert import node_attributes
+
+    full = entity_graph(g, all_entities=True)
+    for node, data in full.nodes(data=True):
+        assert data == node_attributes(g, URIRef(node))

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF
 
 from kg.export import FOLDER_FORMATS, export_graph, formats, read_graph_file
-from kg.export.rdf import generate_turtle, jsonld_context, provenance_dataset
+from kg.export.rdf import generate_turtle, jsonld_context, provenance_parts
+from kg.graph import read_graph
 from kg.resources import ontology_file
 from kg.vocab import GEO
 
@@ -31,13 +33,9 @@ def g() -> Graph:
     return rdf_graph()
 
 
-def _union(data: bytes, fmt: str) -> Graph:
-    ds = Dataset()
-    ds.parse(data=data, format=fmt)
-    out = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        out.add((s, p, o))
-    return out
+def _quads(data: bytes, fmt: str) -> list[ox.Quad]:
+    """Parse quads with pyoxigraph: a parser independent of the rdflib serializers under test."""
+    return list(ox.parse(data, format=ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS))
 
 
 @pytest.mark.parametrize("fmt", sorted(_PARSE))
@@ -45,11 +43,8 @@ def test_rdf_round_trip_is_isomorphic_to_turtle(g, tmp_path, fmt):
     turtle = Graph().parse(data=generate_turtle(g), format="turtle")
     path = export_graph(g, fmt, tmp_path / f"graph.{fmt}")
     data = path.read_bytes()
-    back = (
-        _union(data, _PARSE[fmt])
-        if fmt in ("trig", "nquads")
-        else Graph().parse(data=data, format=_PARSE[fmt])
-    )
+    quads = fmt in ("trig", "nquads", "jsonld")  # read with pyoxigraph: rdflib's parsers here are deprecated
+    back = read_graph(path) if quads else Graph().parse(data=data, format=_PARSE[fmt])
     assert len(back) == len(turtle) == len(g)
     assert isomorphic(back, turtle)
     # the hostile sentence survives byte for byte
@@ -58,13 +53,16 @@ def test_rdf_round_trip_is_isomorphic_to_turtle(g, tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])
 def test_rdf_provenance_has_one_named_graph_per_article(g, tmp_path, fmt):
-    ds = Dataset()
-    ds.parse(data=export_graph(g, fmt, tmp_path / f"g.{fmt}").read_bytes(), format=_PARSE[fmt])
+    quads = _quads(export_graph(g, fmt, tmp_path / f"g.{fmt}").read_bytes(), fmt)
+    parts: dict[str, Graph] = {}
+    for q in quads:
+        if isinstance(q.graph_name, ox.NamedNode):
+            data = ox.serialize([ox.Triple(q.subject, q.predicate, q.object)], format=ox.RdfFormat.N_TRIPLES)
+            parts.setdefault(q.graph_name.value, Graph()).parse(data=data, format="nt")
     articles = set(g.subjects(RDF.type, GEO.Article))
-    named = {c.identifier for c in ds.graphs() if len(c) and c.identifier != ds.default_graph.identifier}
-    assert named == articles
+    assert set(parts) == {str(a) for a in articles}
     for art in articles:
-        part = ds.graph(art)
+        part = parts[str(art)]
         # every statement in the graph of an article was derived from that article
         for stmt in part.subjects(RDF.type, RDF.Statement):
             assert set(g.objects(stmt, URIRef("http://www.w3.org/ns/prov#wasDerivedFrom"))) >= {art}
@@ -73,11 +71,11 @@ def test_rdf_provenance_has_one_named_graph_per_article(g, tmp_path, fmt):
 
 
 def test_rdf_relation_read_in_two_articles_is_in_both_graphs(g):
-    ds = provenance_dataset(g)
+    parts = provenance_parts(g)
     supplies_to = [(s, o) for s, o in g.subject_objects(GEO.suppliesTo)]
     assert len(supplies_to) == 1
     s, o = supplies_to[0]
-    holders = {c.identifier for c in ds.graphs() if (s, GEO.suppliesTo, o) in c}
+    holders = {name for name, part in parts if (s, GEO.suppliesTo, o) in part}
     assert len(holders) == 2
 
 

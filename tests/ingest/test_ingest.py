@@ -113,7 +113,7 @@ def test_ingest_every_format(tmp_path, name, gz):
 
 
 def test_ingest_suffixes_cover_all_formats():
-    assert set(SUFFIXES) == {".txt", ".md", ".html", ".htm", ".jsonl"}
+    assert set(SUFFIXES) == {".txt", ".md", ".html", ".htm", ".jsonl", ".ndjson", ".json"}
 
 
 def test_ingest_upper_case_suffix(tmp_path):
@@ -181,7 +181,8 @@ def test_ingest_broken_symlink_is_skipped(tmp_path):
 def test_ingest_named_unsupported_file_is_skipped(tmp_path):
     item = _one(_write(tmp_path / "report.pdf", b"%PDF-1.4"))
     assert isinstance(item, Skipped)
-    assert item.reason.startswith("unsupported file type .pdf; supported: .htm, .html, .jsonl, .md, .txt")
+    supported = ".htm, .html, .json, .jsonl, .md, .ndjson, .txt"
+    assert item.reason.startswith(f"unsupported file type .pdf; supported: {supported}")
     _assert_reason_style(item.reason)
 
 
@@ -189,7 +190,7 @@ def test_ingest_named_directory_with_supported_suffix_is_skipped(tmp_path):
     (tmp_path / "x.txt").mkdir()
     item = _one(tmp_path / "x.txt")
     assert isinstance(item, Skipped)
-    assert item.reason.startswith("no .htm, .html, .jsonl, .md, .txt files in directory")
+    assert item.reason.startswith("no .htm, .html, .json, .jsonl, .md, .ndjson, .txt files in directory")
 
 
 def test_ingest_special_file_is_skipped(tmp_path):
@@ -312,10 +313,38 @@ def _tree(root: Path) -> None:
 
 def test_ingest_directory_walk_is_recursive_sorted_and_skips_hidden(tmp_path):
     _tree(tmp_path)
-    items = list(read_articles([tmp_path]))
-    assert all(isinstance(i, Article) for i in items), items
+    items = [i for i in read_articles([tmp_path]) if isinstance(i, Article)]
     assert [i.id for i in items] == ["a", "c", "d", "m1", "m2", "z"]
     assert items[2].path == str(tmp_path / "b" / "deep" / "d.txt.gz")
+
+
+def test_ingest_directory_lists_every_unsupported_file(tmp_path):
+    """A .pdf, a .csv, a .bin or a file with no suffix in a folder is listed with the reason."""
+    _tree(tmp_path)
+    _write(tmp_path / "b" / "table.csv", "a,b\n1,2\n")
+    _write(tmp_path / "blob.bin", b"\x00\x01")
+    skipped = {Path(i.path).name: i.reason for i in read_articles([tmp_path]) if isinstance(i, Skipped)}
+    assert set(skipped) == {"notes.pdf", "README", "table.csv", "blob.bin"}
+    assert skipped["table.csv"].startswith("unsupported file type .csv; supported: .htm, .html, .json")
+    assert skipped["README"].startswith("unsupported file type (no suffix)")
+
+
+def test_ingest_json_array_and_ndjson(tmp_path):
+    """`.json` holds an array of article objects (or one); `.ndjson` is JSON Lines under another name."""
+    import json
+
+    _write(
+        tmp_path / "batch.json",
+        json.dumps([{"id": "j1", "text": "One."}, {"id": "j2"}, {"id": "j3", "text": "Three."}]),
+    )
+    _write(tmp_path / "single.json", json.dumps({"id": "j4", "text": "Four."}))
+    _write(tmp_path / "feed.ndjson", '{"id": "n1", "text": "five"}\n{"id": "n2", "text": "six"}\n')
+    _write(tmp_path / "broken.json", "[{]")
+    items = list(read_articles([tmp_path]))
+    assert [i.id for i in items if isinstance(i, Article)] == ["j1", "j3", "n1", "n2", "j4"]
+    skipped = [str(i) for i in items if isinstance(i, Skipped)]
+    assert f"{tmp_path / 'batch.json'}: item 2: missing or empty 'text'" in skipped
+    assert any(s.startswith(f"{tmp_path / 'broken.json'}: invalid JSON") for s in skipped)
 
 
 def test_ingest_order_is_deterministic(tmp_path):
@@ -330,7 +359,7 @@ def test_ingest_named_hidden_file_is_read(tmp_path):
 
 def test_ingest_same_file_named_twice_is_read_once(tmp_path):
     _tree(tmp_path)
-    items = list(read_articles([tmp_path / "z.txt", tmp_path]))
+    items = [i for i in read_articles([tmp_path / "z.txt", tmp_path]) if isinstance(i, Article)]
     assert [i.id for i in items] == ["z", "a", "c", "d", "m1", "m2"]
 
 

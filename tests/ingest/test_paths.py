@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.ingest import SUFFIXES
@@ -36,14 +38,17 @@ def test_paths_named_unsupported_file(tmp_path, name, shown):
     assert item.reason.startswith(f"unsupported file type {shown}; supported:")
 
 
-def test_paths_walk_ignores_unsupported_and_hidden(tmp_path):
+def test_paths_walk_lists_unsupported_and_ignores_hidden(tmp_path):
     for name in ("b.txt", "a.tar.gz", "c.htm.gz", ".d.txt", "e"):
         (tmp_path / name).write_bytes(b"x")
-    refs = list(iter_files([tmp_path], supported=SUFFIXES))
-    assert refs == [
+    items = list(iter_files([tmp_path], supported=SUFFIXES))
+    assert [i for i in items if isinstance(i, FileRef)] == [
         FileRef(str(tmp_path / "b.txt"), "b", ".txt", False),
         FileRef(str(tmp_path / "c.htm.gz"), "c", ".htm", True),
     ]
+    skipped = {Path(i.path).name: i.reason for i in items if isinstance(i, Skipped)}
+    assert set(skipped) == {"a.tar.gz", "e"}  # hidden .d.txt is not listed
+    assert skipped["a.tar.gz"].startswith("unsupported file type .tar.gz")
 
 
 def test_paths_empty_directory_is_reported(tmp_path):

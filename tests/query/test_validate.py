@@ -98,7 +98,7 @@ def test_validate_cli_exit_codes(tmp_path):
     assert out.exit_code == 1
     assert BAD_SENTENCE in out.stdout and "violation(s)" in out.stdout
     out = _cli("validate", "--graph", str(tmp_path / "none.ttl"))
-    assert out.exit_code == 1 and out.stderr.startswith("kg: error: graph file not found")
+    assert out.exit_code == 2 and out.stderr.startswith("kg: error: graph file not found")
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix x: <http://x/> .\nx:a x:b", encoding="utf-8")
     out = _cli("validate", "--graph", str(broken))
@@ -125,3 +125,59 @@ def test_validate_unknown_class_is_a_violation():
     g.remove((entity_iri("oil"), RDF.type, None))
     report = validate_graph(g)
     assert any(v.focus == str(entity_iri("oil")) for v in report.violations)
+
+
+def _broken_graph():
+    """The records graph with one of each kind of mistake the shapes catch."""
+    from decimal import Decimal
+
+    from rdflib.namespace import DCTERMS, PROV, XSD
+
+    from kg.vocab import STMT
+
+    g = RG.make_graph(BAD)
+    russia, kim, putin = entity_iri("Russia"), entity_iri("Kim Jong Un"), entity_iri("Vladimir Putin")
+    g.add((russia, GEO.tradesWith, entity_iri("North Korea")))  # no provenance
+    g.remove((kim, RDFS.label, None))  # no label
+    g.add((putin, RDFS.label, Literal("Putin")))  # two labels
+    g.add((entity_iri("oil"), RDFS.label, Literal("oil", lang="en")))  # two, one not xsd:string
+    g.set((russia, GEO.isoCode, Literal("ru")))  # bad code
+    g.add((putin, GEO.isoCode, Literal("XXX")))  # on a person
+    g.add((putin, GEO.country, entity_iri("oil")))  # not a country, and a second one
+    ghost = URIRef("https://example.org/ghost")
+    g.add((ghost, RDF.type, RDFS.Resource))
+    g.add((article_iri("a1"), GEO.mentions, ghost))  # mentioned, no label, no entity class
+    st = STMT["broken"]
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, putin))
+    g.add((st, RDF.predicate, URIRef(str(GEO._NS) + "hates")))
+    g.add((st, RDF.object, kim))
+    g.add((st, GEO.confidence, Literal(Decimal("1.5"), datatype=XSD.decimal)))
+    g.add((st, GEO.startChar, Literal(90, datatype=XSD.integer)))
+    g.add((st, GEO.endChar, Literal(10, datatype=XSD.integer)))
+    g.add((st, GEO.sentence, Literal("  ")))
+    g.add((st, GEO.rule, Literal("r", lang="en")))
+    g.add((st, PROV.wasDerivedFrom, entity_iri("oil")))
+    bare = article_iri("bare")
+    g.add((bare, RDF.type, GEO.Article))  # no identifier
+    g.add((bare, RDFS.seeAlso, Literal("https://example.org/a")))  # a literal, not an IRI
+    g.add((article_iri("a2"), DCTERMS.identifier, Literal("second id")))
+    return g
+
+
+def test_validate_same_findings_as_pyshacl():
+    """The compiled shapes find exactly what pyshacl finds, mistake for mistake."""
+    from kg.validate import pyshacl_violations
+
+    g = _broken_graph()
+    ours = {(v.focus, v.path, v.value, v.message) for v in validate_graph(g).violations}
+    reference = pyshacl_violations(g)
+    assert len(reference) >= 20
+    assert ours == reference, (sorted(ours - reference), sorted(reference - ours))
+
+
+def test_validate_same_findings_as_pyshacl_on_the_sample_graph(sample_graph):
+    from kg.validate import pyshacl_violations
+
+    ours = {(v.focus, v.path, v.value, v.message) for v in validate_graph(sample_graph).violations}
+    assert ours == pyshacl_violations(sample_graph)

@@ -33,7 +33,8 @@ def _model(threshold: float = 0.5, veto: float = 0.0, dense: int = 0) -> LinearR
     if dense:
         w[len(feats), 1] = 10.0
     scale = 1.0 if dense else 0.0
-    return LinearRelationModel(LABELS, feats, w, 1.0, threshold, veto, dense, scale, {"note": "t"})
+    limits = (threshold, threshold)
+    return LinearRelationModel(LABELS, feats, w, 1.0, limits, limits, veto, dense, scale, {"note": "t"})
 
 
 def test_model_scores_features_and_dense_block():
@@ -70,7 +71,8 @@ def test_model_load_rejects_incomplete_or_inconsistent_folders(tmp_path):
 
 def test_model_shipped_with_kg_loads():
     m = load_model()
-    assert m.labels and 0.0 < m.threshold < 1.0 and m.dense > 0
+    assert m.labels and len(m.thresholds) == len(m.model_thresholds) == len(m.labels) and m.dense > 0
+    assert any(t <= 1.0 for t in m.thresholds)  # the model adds some relation to the rules
     assert m.meta["trained_on"]["articles"] >= 250
 
 
@@ -85,7 +87,7 @@ def test_model_triples_and_veto_of_rule_triples(nlp):
         for c in cands
     ]
     scored = score_candidates(_model(), cands, feats)
-    rels = model_relations(doc, article, scored, 0.5, modality)
+    rels = model_relations(doc, article, scored, {"attacks": 0.5, "meetsWith": 0.5}, modality)
     assert {(r.subject.name, r.predicate, r.object.name) for r in rels} == {("Russia", "attacks", "Ukraine")}
     assert all(r.rule == MODEL_RULE and 0.5 <= r.confidence <= 1.0 for r in rels)
     rules = list(extract_relations(doc, article, res))

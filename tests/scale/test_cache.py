@@ -6,6 +6,7 @@ import dataclasses
 import logging
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +156,54 @@ def test_cache_open_removes_stale_temp_files_only(tmp_path):
     ExtractionCache.open(tmp_path, settings)
     assert not stale.exists() and fresh.exists()
     assert cache.count() == 0
+
+
+def test_cache_key_follows_the_imported_modules():
+    """The code part of the key is every kg module the extraction imports, read from the imports."""
+    from kg.cache import extraction_modules
+
+    modules = extraction_modules()
+    for name in ("kg.nlp", "kg.relations.extract", "kg.relations.lexicon", "kg.resolve", "kg.gazetteer"):
+        assert name in modules
+    for name in ("kg.patterns", "kg.ontology", "kg.records", "kg.vocab"):
+        assert name in modules  # imported by those, so part of the key too
+    for name in ("kg.cli", "kg.pipeline", "kg.graph", "kg.viz", "kg.query", "kg.cache"):
+        assert name not in modules  # what happens after extraction does not invalidate the cache
+
+
+def test_cache_key_keeps_a_renamed_module(tmp_path):
+    """Rename a module the extraction uses: it stays in the key under its new name."""
+    import shutil
+
+    from kg.cache import code_digest, extraction_modules
+
+    pkg = tmp_path / "kg"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "kg", pkg, ignore=shutil.ignore_patterns("*.pyc"))
+    (pkg / "patterns.py").rename(pkg / "word_sets.py")
+    for path in pkg.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        new = text.replace("from .patterns import", "from .word_sets import").replace(
+            "from ..patterns import", "from ..word_sets import"
+        )
+        new = new.replace("from . import patterns as", "from . import word_sets as")
+        new = new.replace("from .. import patterns as", "from .. import word_sets as")
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+    modules = extraction_modules(pkg)
+    assert "kg.word_sets" in modules and "kg.patterns" not in modules
+    before = code_digest(pkg)
+    with open(pkg / "word_sets.py", "a", encoding="utf-8") as fh:
+        fh.write("\nNEW_WORDS = frozenset({'x'})\n")
+    assert code_digest(pkg) != before
+
+
+def test_cache_key_extra_parts_hook(tmp_path):
+    """A trained model file can join the key through `extra` (the hook for later)."""
+    from kg.cache import file_part
+
+    model = tmp_path / "relations.bin"
+    model.write_bytes(b"weights v1")
+    first = fingerprint(Settings(), extra={"entity_linker": file_part(model)})
+    model.write_bytes(b"weights v2")
+    second = fingerprint(Settings(), extra={"entity_linker": file_part(model)})
+    assert len({first, second, fingerprint(Settings())}) == 3

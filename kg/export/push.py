@@ -2,7 +2,7 @@
 
 `push_sparql` uses the SPARQL 1.1 Graph Store HTTP Protocol: Turtle is PUT (replace) or
 POSTed (append) to `URL?default` or `URL?graph=IRI`; with `provenance`, each named graph of
-`kg.export.rdf.provenance_dataset` (one per article) and the default graph are sent in turn.
+`kg.export.rdf.provenance_parts` (one per article) and the default graph are sent in turn.
 It falls back to SPARQL 1.1 Update (`CLEAR`/`DROP` then `INSERT DATA` in batches) when the
 URL does not speak the protocol.
 
@@ -17,6 +17,7 @@ Credentials come from the options or from KG_PUSH_USER / KG_PUSH_PASSWORD.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from urllib.parse import quote
 
 from rdflib import Graph
 
-from .errors import ConfigError, ExportError
+from ..errors import ConfigError, ExportError
 
 T = TypeVar("T")
 
@@ -71,8 +72,14 @@ def credentials(user: str | None, password: str | None) -> tuple[str, str] | Non
 
 
 def _one_line(text: str, limit: int = 200) -> str:
+    """The first line of a message, without Python's `[Errno N]` prefix, lower-cased at the start.
+
+    >>> _one_line("[Errno 111] Connection refused\\nmore")
+    'connection refused'
+    """
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return first[:limit]
+    first = re.sub(r"\[Errno -?\d+\]\s*", "", first)
+    return (first[:1].lower() + first[1:])[:limit]
 
 
 def _with_query(url: str, query: str) -> str:
@@ -84,25 +91,18 @@ def _with_query(url: str, query: str) -> str:
 
 def _parts(g: Graph, *, named_graph: str | None, provenance: bool) -> list[tuple[str | None, Graph]]:
     """Return the (graph name or None for the default graph, triples) to send, sorted by name."""
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    from .export.rdf import provenance_dataset
+    from .rdf import provenance_parts
 
     if not provenance:
         return [(named_graph, g)]
-    parts = []
-    for part in provenance_dataset(g).graphs():
-        name = None if part.identifier == DATASET_DEFAULT_GRAPH_ID else str(part.identifier)
-        if len(part):
-            parts.append((name, part))
-    return sorted(parts, key=lambda p: p[0] or "")
+    return [(None if name is None else str(name), part) for name, part in provenance_parts(g)]
 
 
 def _update_requests(
     g: Graph, *, named_graph: str | None, provenance: bool, replace: bool, batch_size: int
 ) -> Iterator[tuple[str, int]]:
     """Yield (SPARQL Update text, statements in it): an optional clear, then INSERT DATA batches."""
-    from .export.rdf import generate_ntriples
+    from .rdf import generate_ntriples
 
     groups = {
         name: generate_ntriples(part).decode("utf-8").splitlines()
@@ -137,7 +137,7 @@ def _push_gsp(
     client, g: Graph, url: str, *, named_graph: str | None, provenance: bool, replace: bool, strict: bool
 ) -> PushReport | None:
     """PUT (or POST) Turtle per target graph; None when the first request shows no GSP support."""
-    from .export.rdf import generate_turtle
+    from .rdf import generate_turtle
 
     sent = requests = 0
     for name, part in _parts(g, named_graph=named_graph, provenance=provenance):
@@ -246,7 +246,7 @@ def _load_driver():
 
 def _bolt_schema(session, *, dialect: str, schema: tuple[str, ...], errors) -> tuple[int, tuple[str, ...]]:
     """Create the key constraint (neo4j) or index (falkordb); return (statements run, notes)."""
-    from .export._model import ENTITY_LABEL
+    from ._model import ENTITY_LABEL
 
     if dialect == "neo4j":
         for statement in schema:
@@ -257,6 +257,20 @@ def _bolt_schema(session, *, dialect: str, schema: tuple[str, ...], errors) -> t
     except errors.Neo4jError:
         return 1, (f"index on :{ENTITY_LABEL}(iri) not created (it may exist already)",)
     return 1, ()
+
+
+def _stalled(uri: str, timeout: float) -> str:
+    return f"{uri}: no answer from the server for {timeout:g} s; it stopped responding"
+
+
+def _timed_out(err: BaseException) -> bool:
+    """True if a read timeout is behind `err` (the driver wraps it, e.g. in SessionExpired)."""
+    seen: BaseException | None = err
+    while seen is not None:
+        if isinstance(seen, TimeoutError) or "timed out" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _with_watchdog(work: Callable[[Callable[[], None]], T], *, timeout: float, uri: str) -> T:
@@ -282,7 +296,7 @@ def _with_watchdog(work: Callable[[Callable[[], None]], T], *, timeout: float, u
         if not thread.is_alive():
             break
         if ticks[0] == seen:
-            raise ExportError(f"{uri}: no answer from the server for {timeout:g} s; it stopped responding")
+            raise ExportError(_stalled(uri, timeout))
         seen = ticks[0]
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
@@ -299,6 +313,7 @@ def push_bolt(
     batch_size: int = 500,
     dialect: str = "neo4j",
     timeout: float = 30.0,
+    all_entities: bool = False,
 ) -> PushReport:
     """Merge the property graph of `g` into a Bolt server (Neo4j, or FalkorDB's Bolt port).
 
@@ -316,15 +331,16 @@ def push_bolt(
         such a push fails after `timeout` and the one after it works.
     timeout (float): seconds to open a connection (TCP connect and Bolt handshake), and the longest the
         server may go without answering a request before the push fails (a stalled server never hangs kg).
+    all_entities (bool): also merge the entities in no relation (as `kg export --all-entities`).
     RETURNS (PushReport): nodes and relationships sent, statements run.
     """
-    from .export._model import property_graph
-    from .export.cypher import SCHEMA, cypher_batches
+    from ._model import property_graph
+    from .cypher import SCHEMA, cypher_batches
 
     if dialect not in BOLT_DIALECTS:
         raise ConfigError(f"unknown dialect '{dialect}'; choose one of: {', '.join(BOLT_DIALECTS)}")
     neo4j = _load_driver()
-    pg = property_graph(g)
+    pg = property_graph(g, all_entities=all_entities)
     batches = cypher_batches(pg, batch_size=batch_size)
 
     def work(tick: Callable[[], None]) -> tuple[int, tuple[str, ...]]:
@@ -351,6 +367,8 @@ def push_bolt(
     except neo4j.exceptions.AuthError as err:
         raise ExportError(f"{uri}: authentication failed; pass --user/--password or set {USER_ENV}") from err
     except (neo4j.exceptions.Neo4jError, neo4j.exceptions.DriverError, OSError, ValueError) as err:
+        if _timed_out(err):  # the driver's own read timeout, which can fire just before the watchdog
+            raise ExportError(_stalled(uri, timeout)) from err
         message = getattr(err, "message", None) or str(err) or type(err).__name__
         raise ExportError(f"{uri}: {type(err).__name__}: {_one_line(message)}") from err
     return PushReport(
