@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ConfigError, Errors, InputError, KgError
+from ..errors import ConfigError, InputError, KgError, MissingInputError
 from ._app import Arg, Opt, app, fail, out_console
 
 __all__ = ["viz_cli", "viz", "default_out"]
@@ -45,8 +45,8 @@ def viz(
     from ..viz import build_view, parse_view, render
 
     kind, article = parse_view(view, article)
-    if not graph.is_file():
-        raise KgError(Errors.E005.format(path=graph))
+    if not graph.is_file():  # a usage error, like every missing input (exit 2)
+        raise MissingInputError(graph, what="graph file", hint="run 'kg build' first or pass --graph")
     try:
         g = read_graph(graph)
     except Exception as err:  # noqa: BLE001 - any parser error becomes one line naming the file

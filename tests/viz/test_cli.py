@@ -81,7 +81,7 @@ def test_cli_viz_usage_errors_are_one_line(graph_file, args, code, message):
 
 def test_cli_viz_missing_or_broken_graph_is_one_line(tmp_path):
     missing = _run("--graph", str(tmp_path / "none.ttl"))
-    assert missing.exit_code == 1 and "graph file not found" in missing.output
+    assert missing.exit_code == 2 and "graph file not found" in missing.output  # a usage error
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix : <x> . :a :b", encoding="utf-8")
     result = _run("--graph", str(broken))
@@ -91,10 +91,6 @@ def test_cli_viz_missing_or_broken_graph_is_one_line(tmp_path):
     assert not (tmp_path / "graph.html").exists()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg/atomic.py (issue 14) writes 0600 files; its owner is making it respect the umask",
-)
 def test_cli_viz_view_files_get_normal_permissions(graph_file, tmp_path):
     old = os.umask(0o022)
     try:
