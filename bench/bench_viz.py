@@ -1,4 +1,4 @@
-"""Benchmark the HTML network views: time from page load to a settled view in headless Chromium.
+"""Benchmark the HTML network views: time to a settled view, and to apply focus, filter and date changes.
 
 Graphs of about 100, 1,000 and 5,000 nodes are cut from the graph that `kg.pipeline` builds
 from the benchmark corpus (`../shared/corpus/news.jsonl.gz`): the relations read in the first
@@ -8,10 +8,19 @@ graph is cached under `.kg-cache/bench-viz/` (ignored by git; never commit corpu
 
     python bench/bench_viz.py                       # corpus, writes bench/VIZ.md
     python bench/bench_viz.py --synthetic --out /tmp/VIZ.md
+    python bench/bench_viz.py --limit 300 --screenshots docs   # the README's screenshots
 
 Every request other than file:// is blocked, as in the tests. "settled" is `performance.now()`
-when the page sets `data-settled` (physics stopped, or the precomputed layout drawn), measured
-from navigation start; the median of `--repeat` loads is reported.
+when the page sets `data-settled` (physics stopped, or the precomputed layout drawn, panels and
+timeline filled: the page answers clicks), measured from navigation start; the median of
+`--repeat` loads is reported.
+
+On the larger pages the explorer's changes are timed too, from the call to the end of the
+next animation frame (the data pass, the vis-network redraw with its labels and its
+rasterisation, the details panel and the timeline all included): focusing one of the top
+actors, switching the conflict family off and on, and setting a date range. Each is timed in
+the default state (event relations only, top actors) and with every node and relation shown;
+the median and the worst of `INTERACTIONS` runs are reported.
 """
 
 from __future__ import annotations
@@ -42,6 +51,39 @@ from kg.viz.views import articles_graph  # noqa: E402
 CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
 CACHE = ROOT / ".kg-cache" / "bench-viz"
 CHROMIUM = "/usr/bin/chromium"
+INTERACTIONS = 6  # runs of each change
+_INTERACT_JS = """async ([mode, runs]) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const timed = async (fn) => {  // to the end of the next frame: its drawing and rasterisation included
+    const t0 = performance.now(); fn(); await frame(); await new Promise((r) => setTimeout(r, 0));
+    return performance.now() - t0;
+  };
+  const rest = async () => {  // until a re-layout in the browser, if any, has finished
+    const busy = () => document.getElementById("kg-progress").textContent;
+    while (busy()) { await new Promise((r) => setTimeout(r, 50)); }
+    await frame();
+  };
+  if (mode === "all") { kg.setState({top: 0, hp: new Set(), hc: new Set()}); await rest(); }
+  const shown = kg.visible();
+  const names = kg.labels().slice(0, runs);
+  const out = {focus: [], filter: [], range: [], shown: shown};
+  for (const name of names) {
+    out.focus.push(await timed(() => kg.focus(name)));
+    kg.clearFocus(); await frame();
+  }
+  const box = document.querySelector("[data-testid=family-conflict]");
+  for (let i = 0; i < runs; i++) { out.filter.push(await timed(() => box.click())); }
+  if (!box.checked) { box.click(); await frame(); }
+  const days = kg.data.articles.map((a) => a[5]).filter((d) => d >= 0).sort((a, b) => a - b);
+  const iso = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
+  for (let i = 0; i < runs; i++) {
+    const lo = days[Math.floor(days.length * (0.1 + 0.05 * i))];
+    const hi = days[Math.floor(days.length * (0.6 + 0.05 * i))];
+    out.range.push(await timed(() => kg.setRange(iso(lo), iso(hi))));
+  }
+  kg.setRange(null, null); await frame();
+  return out;
+}"""
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -153,11 +195,13 @@ def machine() -> str:
     return f"{cpu}, {cores} cores available, {mem} GiB RAM; {chromium}; Python {platform.python_version()}"
 
 
-def time_page(browser, path: Path, repeat: int) -> dict[str, float]:
-    """Load a page `repeat` times; return median timings (s) and the counts the page shows."""
+def time_page(browser, path: Path, repeat: int, *, interact: bool = False) -> dict[str, object]:
+    """Load a page `repeat` times; return median timings (s), the counts the page shows and, if
+    `interact`, the explorer's change timings (ms) on the last load, by state."""
     settled, dcl, wall = [], [], []
-    counts = {}
-    for _ in range(repeat):
+    counts: dict = {}
+    changes: dict = {}
+    for run in range(repeat):
         context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
         outside: list[str] = []
 
@@ -181,6 +225,10 @@ def time_page(browser, path: Path, repeat: int) -> dict[str, float]:
             page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd") / 1000
         )
         counts = page.evaluate("kg.counts()")
+        counts["shown"] = page.evaluate("kg.visible()")["nodes"]
+        if interact and run == repeat - 1:
+            for mode in ("default", "all"):
+                changes[mode] = page.evaluate(_INTERACT_JS, [mode, INTERACTIONS])
         context.close()
         if outside or errors:
             raise SystemExit(f"{path.name}: outside requests {outside} or page errors {errors}")
@@ -188,8 +236,54 @@ def time_page(browser, path: Path, repeat: int) -> dict[str, float]:
         "settled": statistics.median(settled),
         "dcl": statistics.median(dcl),
         "wall": statistics.median(wall),
+        "changes": changes,
         **counts,
     }
+
+
+SHOTS = (  # (file, view, URL hash, what to do once settled)
+    ("viz-overview.png", "entities", "", None),
+    ("viz-focus.png", "entities", "focus=russia", "expand"),
+    ("viz-timeline.png", "entities", "focus=united-states&from=2017-01-01&to=2018-12-31", None),
+    ("viz-countries.png", "countries", "", "hover:United States>Russia"),
+)
+_EDGE_POINT_JS = """([a, b]) => {
+  const name = (i) => kg.data.nodes[i].name;
+  const e = kg.data.edges.find((x) => name(x.from) === a && name(x.to) === b && !x.sym);
+  const p = kg.network.body.edges[e.id].edgeType.getPoint(0.5);
+  const d = kg.network.canvasToDOM(p);
+  const box = document.getElementById("kg-network").getBoundingClientRect();
+  return {x: box.left + d.x, y: box.top + d.y};
+}"""
+
+
+def screenshots(g, folder: Path) -> None:
+    """Write the README's screenshots (1600×1000) of the views of `g` into `folder`."""
+    from playwright.sync_api import sync_playwright
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pages = {}
+        for kind in ("entities", "countries"):
+            pages[kind] = Path(tmp) / f"{kind}.html"
+            pages[kind].write_text(generate_html(g, view=kind), encoding="utf-8")
+        for name, kind, url_hash, action in SHOTS:
+            page = browser.new_page(viewport={"width": 1600, "height": 1000})
+            page.goto(pages[kind].as_uri() + (f"#{url_hash}" if url_hash else ""))
+            page.wait_for_selector("body[data-settled='1']", state="attached", timeout=120_000)
+            if action == "expand":
+                page.click("[data-testid=focus-rel] summary")
+            elif action and action.startswith("hover:"):
+                point = page.evaluate(_EDGE_POINT_JS, action[6:].split(">"))
+                page.mouse.move(point["x"] - 30, point["y"] - 30)
+                page.mouse.move(point["x"], point["y"], steps=5)
+                page.wait_for_selector("#kg-tip:not([hidden])")
+            page.wait_for_timeout(300)
+            page.screenshot(path=str(folder / name))
+            print(f"wrote {folder / name}")
+            page.close()
+        browser.close()
 
 
 def main() -> None:
@@ -201,7 +295,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--synthetic", action="store_true", help="random graphs from records, no pipeline")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "VIZ.md")
+    parser.add_argument("--screenshots", type=Path, default=None, help="write the README's screenshots here")
     opts = parser.parse_args()
+    if opts.screenshots is not None:
+        screenshots(corpus_graph(opts.corpus, workers=opts.workers, limit=opts.limit), opts.screenshots)
+        return
 
     from playwright.sync_api import sync_playwright
 
@@ -228,15 +326,16 @@ def main() -> None:
                 view = View("entities", "bench", "", sub)
                 cases.append((f"~{target:,} ({m:,} articles)", view, None))
                 if target == 1000:  # both sides of the threshold
-                    cases.append((f"~{target:,} ({m:,} articles)", view, True))
+                    large = view.graph.number_of_nodes() > LARGE
+                    cases.append((f"~{target:,} ({m:,} articles)", view, large))
             for label, view, physics in cases:
                 t = time.perf_counter()
                 html = render(view, physics=physics)
                 py = time.perf_counter() - t
                 path = Path(tmp) / "page.html"
                 path.write_text(html, encoding="utf-8")
-                res = time_page(browser, path, opts.repeat)
                 n, e = view.graph.number_of_nodes(), view.graph.number_of_edges()
+                res = time_page(browser, path, opts.repeat, interact=n >= 1000)
                 assert (res["nodes"], res["edges"]) == (n, e), (res, n, e)
                 large = n > LARGE if physics is None else not physics
                 rows.append((label, "entities", n, e, large, len(html.encode()) / 1e6, py, res))
@@ -247,7 +346,7 @@ def main() -> None:
                 py = time.perf_counter() - t
                 path = Path(tmp) / "page.html"
                 path.write_text(html, encoding="utf-8")
-                res = time_page(browser, path, opts.repeat)
+                res = time_page(browser, path, opts.repeat, interact=kind == "entities")
                 large = res["nodes"] > LARGE
                 rows.append(
                     (
@@ -278,13 +377,31 @@ def main() -> None:
         " DOM ready = `domContentLoadedEventEnd` (HTML parsed, vis-network and data evaluated);"
         " settled = physics stopped or precomputed layout drawn, from navigation start.",
         "",
-        "| graph | view | nodes | edges | layout | HTML (MB) | Python (s) | DOM ready (s) | settled (s) |",
-        "| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+        "| graph | view | nodes | edges | shown at start | layout | HTML (MB) | Python (s) | DOM ready (s)"
+        " | settled (s) |",
+        "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
     ]
     for label, kind, n, e, large, size, py, res in rows:
         layout = "precomputed (networkx), physics off" if large else "vis physics, stops when stable"
-        cells = (label, kind, f"{n:,}", f"{e:,}", layout, f"{size:.1f}", f"{py:.2f}")
+        cells = (label, kind, f"{n:,}", f"{e:,}", f"{res['shown']:,}", layout, f"{size:.1f}", f"{py:.2f}")
         lines.append("| " + " | ".join((*cells, f"{res['dcl']:.2f}", f"{res['settled']:.2f}")) + " |")
+    lines += [
+        "",
+        f"Changes, from the call to the end of the next frame (ms; median / worst of {INTERACTIONS}):",
+        "",
+        "| graph | state | nodes shown | edges shown | focus a top actor | conflict family off/on"
+        " | date range |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for label, _kind, _n, _e, _large, _size, _py, res in rows:
+        for mode, name in (("default", "default (event relations, top actors)"), ("all", "everything shown")):
+            ch = res["changes"].get(mode)
+            if not ch:
+                continue
+            cells = [label, name, f"{ch['shown']['nodes']:,}", f"{ch['shown']['edges']:,}"]
+            for key in ("focus", "filter", "range"):
+                cells.append(f"{statistics.median(ch[key]):.0f} / {max(ch[key]):.0f}")
+            lines.append("| " + " | ".join(cells) + " |")
     opts.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {opts.out}")
 

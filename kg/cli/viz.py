@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import ConfigError, Errors, InputError, KgError
+from ..errors import ConfigError, InputError, KgError, MissingInputError
 from ._app import Arg, Opt, app, fail, out_console
 
 __all__ = ["viz_cli", "viz", "default_out"]
@@ -39,14 +39,14 @@ def viz(
     view (str): "entities", "countries", "article" (with `article`) or "article:ID".
     article (str | None): the article id for the article view.
     out (Path | None): the HTML file; by default beside the graph (see `default_out`).
-    RETURNS (dict): {"path", "view", "article", "nodes", "edges"}.
+    RETURNS (dict): {"path", "bytes", "view", "article", "nodes", "edges"}.
     """
     from ..graph import read_graph
     from ..viz import build_view, parse_view, render
 
     kind, article = parse_view(view, article)
-    if not graph.is_file():
-        raise KgError(Errors.E005.format(path=graph))
+    if not graph.is_file():  # a usage error, like every missing input (exit 2)
+        raise MissingInputError(graph, what="graph file", hint="run 'kg build' first or pass --graph")
     try:
         g = read_graph(graph)
     except Exception as err:  # noqa: BLE001 - any parser error becomes one line naming the file
@@ -56,9 +56,11 @@ def viz(
     shown = build_view(g, view=kind, article=article)
     from ..atomic import write_text_atomic
 
-    write_text_atomic(target, render(shown))
+    text = render(shown)
+    write_text_atomic(target, text)
     return {
         "path": str(target),
+        "bytes": len(text.encode("utf-8")),
         "view": kind,
         "article": article,
         "nodes": shown.graph.number_of_nodes(),
@@ -86,6 +88,7 @@ def viz_cli(
     except KgError as err:
         raise fail(err) from None
     out_console.print(
-        f"wrote {result['path']} ({result['view']} view: {result['nodes']} nodes, {result['edges']} edges)",
+        f"wrote {result['path']} ({result['view']} view: {result['nodes']} nodes, {result['edges']} edges,"
+        f" {result['bytes'] / 1e6:.1f} MB)",
         markup=False,
     )

@@ -1,4 +1,4 @@
-"""Node importance, label thinning and a precomputed layout for large views.
+"""Node importance and a precomputed layout for large views (labels are placed by the viewer).
 
 Small views are laid out in the browser by vis-network physics, which stops once stable.
 Past `LARGE` nodes that gets slow, so the layout is computed here, deterministically: each
@@ -15,11 +15,10 @@ from collections import deque
 
 import networkx as nx
 
-__all__ = ["LARGE", "BACKBONE", "importance", "labelled_nodes", "precomputed_layout"]
+__all__ = ["LARGE", "BACKBONE", "importance", "precomputed_layout"]
 
 LARGE = 1000  # more nodes than this: precomputed layout, physics off
 BACKBONE = 300  # nodes per component given to the spring layout
-LABEL_BUDGET = 200  # at most this many node labels are drawn in a large view
 SPACING = 55.0  # canvas pixels per node, roughly
 _GOLDEN = math.pi * (3.0 - math.sqrt(5.0))
 
@@ -49,21 +48,6 @@ def importance(G: nx.MultiDiGraph, *, weight: str | None = None) -> dict[str, fl
     cent = nx.degree_centrality(U) if len(U) > 1 else {n: 1.0 for n in U}
     top = max(cent.values(), default=0.0) or 1.0
     return {n: round(cent[n] / top, 6) for n in sorted(cent)}
-
-
-def _rank(imp: dict[str, float]) -> list[str]:
-    return sorted(imp, key=lambda n: (-imp[n], n))
-
-
-def labelled_nodes(imp: dict[str, float], *, thin: bool, budget: int = LABEL_BUDGET) -> frozenset[str]:
-    """Return the nodes whose label is drawn: all of them, or only the `budget` most central if `thin`.
-
-    >>> sorted(labelled_nodes({"a": 0.2, "b": 1.0, "c": 0.5}, thin=True, budget=2))
-    ['b', 'c']
-    """
-    if not thin:
-        return frozenset(imp)
-    return frozenset(_rank(imp)[:budget])
 
 
 def _undirected(G: nx.MultiDiGraph) -> nx.Graph:

@@ -1,18 +1,27 @@
-"""Render a `View` as one self-contained HTML page (vis-network from pyvis, inlined).
+"""Render a `View` as one self-contained HTML page (vis-network from pyvis, uPlot, inlined).
 
 pyvis assembles the vis-network node and edge records (`Network.add_node` / `add_edge`)
 and ships vis-network 9.1.2, which is inlined here. Its own template is not used: even
 with `cdn_resources="in_line"` it links Bootstrap and tom-select from CDNs, and it hands
-tooltips to vis-network as strings. Our page makes no request at all: a Content Security
-Policy allows only the page's own two scripts (by hash), no connections and data: images.
+tooltips to vis-network as strings. The timeline is drawn by uPlot (MIT, vendored in
+`assets/` with its licence). Our page makes no request at all: a Content Security Policy
+allows only the page's own scripts (by hash), no connections and data:/blob: images.
 Article text only ever reaches the DOM through `textContent` (see `assets/viewer.js`), and
 the data travel as JSON in a `<script type="application/json">` block with `<`, `>` and
 `&` escaped, so no string can close the block.
+
+The data block holds the ontology's predicates (every one, with family and label, so the
+filters list them whether or not the graph uses them), an article table (id, title,
+outlet, date, url, day number), the nodes (with their search terms from the gazetteer) and
+the edges, each with all its evidence rows `[article, confidence, predicate, sentence,
+relation]` (sentences past `MAX_EVIDENCE` per edge are left out; their dates still count),
+and for "actors as countries" the folded edges (which edges each stands for).
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import html
 import json
@@ -22,17 +31,40 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from .layout import LARGE, importance, labelled_nodes, precomputed_layout
-from .style import FAMILY_COLOURS, FAMILY_ORDER, NODE_STYLES, balance_colour, node_style
+from ..ontology import predicates
+from ..vocab import ENT
+from .layout import LARGE, importance, precomputed_layout
+from .search import search_terms
+from .style import (
+    BALANCE_STOPS,
+    FAMILY_COLOURS,
+    FAMILY_DASHES,
+    FAMILY_ORDER,
+    NODE_STYLES,
+    node_style,
+)
 from .views import View
 
-__all__ = ["render", "payload", "script_json", "edge_width", "label_sizes", "MAX_EVIDENCE"]
+__all__ = [
+    "render",
+    "payload",
+    "script_json",
+    "edge_width",
+    "day_number",
+    "MAX_EVIDENCE",
+    "READABLE",
+    "TOP_ACTORS",
+]
 
 MAX_EVIDENCE = 30  # evidence sentences kept per edge in the page
+READABLE = 300  # more nodes than this: start with event relations only
+TOP_ACTORS = 150  # more than LARGE nodes: start with this many top actors
 _ASSETS = Path(__file__).resolve().parent / "assets"
 _PLACEHOLDER = re.compile(r"\{\{([A-Z_]+)\}\}")
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _SEED = 7
+_EPOCH = dt.date(1970, 1, 1)
+_ENT = str(ENT)
 
 
 def script_json(obj: object) -> str:
@@ -61,13 +93,20 @@ def _asset(name: str) -> str:
 
 
 @cache
-def _own_assets() -> tuple[str, str, str]:
-    """Return (page template, viewer JS, viewer CSS)."""
-    return (
-        _asset("page.html"),
-        _inline_safe(_asset("viewer.js"), "script"),
-        _inline_safe(_asset("viewer.css"), "style"),
-    )
+def _own_assets() -> dict[str, str]:
+    """Return the page template, the viewer's JS and CSS and uPlot's JS and CSS."""
+    return {
+        "template": _asset("page.html"),
+        "viewer_js": _inline_safe(_asset("viewer.js"), "script"),
+        "viewer_css": _inline_safe(_asset("viewer.css"), "style"),
+        "uplot_js": _inline_safe(_asset("uPlot.iife.min.js") + _licence_comment("uPlot.LICENSE"), "script"),
+        "uplot_css": _inline_safe(_asset("uPlot.min.css"), "style"),
+    }
+
+
+def _licence_comment(name: str) -> str:
+    """The licence of an inlined library, as a JS comment that travels with it."""
+    return "\n/*! " + _asset(name).strip().replace("*/", "* /") + " */\n"
 
 
 def _inline_safe(text: str, tag: str) -> str:
@@ -80,17 +119,16 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _evidence_rows(evidence: tuple[dict, ...]) -> list[list[str]]:
-    return [
-        [
-            str(e.get("article", "")),
-            str(e.get("title", "")),
-            str(e.get("date", "")),
-            str(e.get("sentence", "")),
-            str(e.get("relation", "")),
-        ]
-        for e in evidence[:MAX_EVIDENCE]
-    ]
+def day_number(date: str) -> int:
+    """Return the day number (days since 1970-01-01) of an ISO date or date-time, or -1.
+
+    >>> day_number("1970-01-02"), day_number("2024-03-01T10:00:00Z"), day_number("March 2024")
+    (1, 19783, -1)
+    """
+    try:
+        return (dt.date.fromisoformat(date[:10]) - _EPOCH).days
+    except ValueError:
+        return -1
 
 
 def edge_width(value: float) -> float:
@@ -100,24 +138,6 @@ def edge_width(value: float) -> float:
     (1.5, 4.5, 10.0)
     """
     return round(min(10.0, 1.5 + 1.5 * math.log2(max(1.0, value))), 2)
-
-
-def label_sizes(imp: dict[str, float]) -> dict[str, int]:
-    """Return a label font size (canvas px) per node, largest for the most central nodes.
-
-    Bigger graphs are drawn zoomed further out, so their top labels get bigger fonts while
-    labels past rank `k` keep the base size and fall under vis-network's draw threshold until
-    the user zooms in: labels thin by importance. `maxVisible` caps them on screen.
-
-    >>> sizes = label_sizes({f"n{i}": 1 / (i + 1) for i in range(1000)})
-    >>> sizes["n0"], sizes["n20"], sizes["n999"]
-    (98, 71, 12)
-    """
-    n = len(imp)
-    top = round(min(300.0, max(22.0, 22.0 * math.sqrt(n / 50))))
-    k = max(10.0, 2.0 * math.sqrt(n))
-    ranked = sorted(imp, key=lambda node: (-imp[node], node))
-    return {node: round(12 + (top - 12) * max(0.0, 1.0 - r / k)) for r, node in enumerate(ranked)}
 
 
 def _smooth(index: int, *, reverse: bool) -> dict[str, object]:
@@ -140,7 +160,12 @@ def _options(classes: Iterable[str], *, large: bool, n_nodes: int) -> dict[str, 
     groups = {
         cls: {
             "shape": node_style(cls).shape,
-            "color": {"background": node_style(cls).colour, "border": "#333333"},
+            "color": {
+                "background": node_style(cls).colour,
+                "border": "#333333",
+                "highlight": {"background": node_style(cls).colour, "border": "#000000"},
+                "hover": {"background": node_style(cls).colour, "border": "#000000"},
+            },
         }
         for cls in sorted({*NODE_STYLES, *classes})
     }
@@ -150,23 +175,13 @@ def _options(classes: Iterable[str], *, large: bool, n_nodes: int) -> dict[str, 
         "groups": groups,
         "nodes": {
             "borderWidth": 1,
-            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            # size and label size follow centrality (`value`); small labels vanish when zoomed out
-            "scaling": {
-                "min": 8,
-                "max": 40,
-                # label sizes are set per node by rank (`label_sizes`); these bound them on screen
-                "label": {"enabled": False, "maxVisible": 26, "drawThreshold": 5 if n_nodes <= 50 else 8},
-            },
+            "borderWidthSelected": 3,
+            # labels are drawn by the viewer (importance order, no collisions); vis draws none
+            "font": {"size": 0},
+            "scaling": {"min": 9, "max": 48, "label": {"enabled": False}},
         },
         "edges": {
-            "font": {
-                "size": 11,
-                "face": "system-ui, sans-serif",
-                "color": "#333333",
-                "strokeWidth": 3,
-                "strokeColor": "#ffffff",
-            },
+            "font": {"size": 0},
             "selectionWidth": 2,
             "hoverWidth": 1.5,
             "smooth": {"enabled": False},
@@ -193,10 +208,34 @@ def _options(classes: Iterable[str], *, large: bool, n_nodes: int) -> dict[str, 
             "tooltipDelay": 80,
             "hideEdgesOnDrag": large,
             "hideEdgesOnZoom": large,
-            "multiselect": True,
+            "multiselect": False,
+            "selectConnectedEdges": False,
         },
         "layout": {"randomSeed": _SEED, "improvedLayout": n_nodes <= 150},
     }
+
+
+def _given(**fields: object) -> dict[str, object]:
+    """The fields that say something: None, False, "" and empty lists are left out of the page."""
+    return {k: v for k, v in fields.items() if v is not None and v is not False and v != "" and v != []}
+
+
+def _short_iri(iri: str) -> str:
+    """An entity IRI without the entity namespace (the viewer adds it back); other IRIs whole.
+
+    >>> _short_iri("https://w3id.org/geokg/entity/russia"), _short_iri("iso:RUS")
+    ('russia', 'iso:RUS')
+    """
+    return iri[len(_ENT) :] if iri.startswith(_ENT) else iri
+
+
+def _predicate_rows() -> list[list[object]]:
+    """Every ontology relation: [name, label, family, symmetric, guidelines], family order then label."""
+    rank = {f: i for i, f in enumerate(FAMILY_ORDER)}
+    return [
+        [p.name, p.label, p.family, p.symmetric, p.guidelines]
+        for p in sorted(predicates().values(), key=lambda p: (rank.get(p.family, 9), p.label, p.name))
+    ]
 
 
 def _legend(view: View) -> dict[str, object]:
@@ -209,40 +248,67 @@ def _legend(view: View) -> dict[str, object]:
         [cls, node_style(cls).shape, node_style(cls).colour, classes[cls]]
         for cls in sorted(classes, key=lambda c: (order.get(c, len(order)), c))
     ]
-    preds: dict[str, list] = {}
-    for _, _, data in G.edges(data=True):
-        row = preds.setdefault(data["predicate"], [data["predicate"], data["label"], data["family"], 0])
-        row[3] += 1
-    if view.kind == "countries":
-        names = {"cooperation": "mostly cooperation", "mixed": "mixed", "conflict": "mostly conflict"}
-        colours = {
-            "cooperation": balance_colour(1.0),
-            "mixed": balance_colour(0.0),
-            "conflict": balance_colour(-1.0),
-        }
-        fam_rows = [[f, colours[f]] for f in ("cooperation", "mixed", "conflict")]
-        pred_rows = [
-            [p, names[p], p, preds[p][3], colours[p]]
-            for p in ("cooperation", "mixed", "conflict")
-            if p in preds
-        ]
-    else:
-        fam_rank = {f: i for i, f in enumerate(FAMILY_ORDER)}
-        fam_rows = [[f, FAMILY_COLOURS[f]] for f in FAMILY_ORDER]
-        pred_rows = [
-            [p, label, fam, n, FAMILY_COLOURS.get(fam, FAMILY_COLOURS["structural"])]
-            for p, label, fam, n in sorted(preds.values(), key=lambda r: (fam_rank.get(r[2], 9), r[1]))
-        ]
     return {
         "classes": cls_rows,
-        "families": fam_rows,
-        "predicates": pred_rows,
+        "families": [[f, FAMILY_COLOURS[f], FAMILY_DASHES[f]] for f in FAMILY_ORDER],
         "balance": view.kind == "countries",
+        "stops": [[x, "#{:02x}{:02x}{:02x}".format(*rgb)] for x, rgb in BALANCE_STOPS],
     }
 
 
+def _article_rows(view: View, evidence: Iterable[dict]) -> tuple[list[list[object]], dict[str, int]]:
+    """The article table the evidence rows point into: [id, title, outlet, date, url, day]."""
+    found: dict[str, dict[str, str]] = {}
+    for e in evidence:
+        art = str(e.get("article", ""))
+        if art not in found:
+            meta = view.articles.get(art) or {}
+            found[art] = {
+                "title": str(meta.get("title") or e.get("title", "")),
+                "source": str(meta.get("source", "")),
+                "date": str(meta.get("date") or e.get("date", "")),
+                "url": str(meta.get("url", "")),
+            }
+    rows = []
+    index: dict[str, int] = {}
+    for art in sorted(found):
+        meta = found[art]
+        url = meta["url"] if meta["url"].lower().startswith(("http://", "https://")) else ""
+        index[art] = len(rows)
+        rows.append([art, meta["title"], meta["source"], meta["date"][:10], url, day_number(meta["date"])])
+    return rows, index
+
+
+def _evidence_rows(evidence: tuple[dict, ...], arts: dict[str, int], preds: dict[str, int]) -> list[list]:
+    """[article index, confidence, predicate index, sentence or None(, relation)], oldest first.
+
+    The newest `MAX_EVIDENCE` sentences are kept; older rows keep their date and confidence.
+    """
+    keep_from = max(0, len(evidence) - MAX_EVIDENCE)
+    rows = []
+    for i, e in enumerate(evidence):
+        row = [
+            arts[str(e.get("article", ""))],
+            round(float(e.get("confidence", 0.0)), 3),
+            preds.get(str(e.get("predicate", "")), -1),
+            str(e.get("sentence", "")) if i >= keep_from else None,
+        ]
+        if e.get("relation"):  # the country view's entity-level statement
+            row.append(str(e["relation"]))
+        rows.append(row)
+    return rows
+
+
+def _sorted_evidence(evidence: Iterable[dict], arts: dict[str, list]) -> tuple[dict, ...]:
+    def key(e: dict) -> tuple:
+        row = arts[str(e.get("article", ""))]
+        return (row[5], row[0], str(e.get("sentence", "")))
+
+    return tuple(sorted(evidence, key=key))
+
+
 def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
-    """Return the JSON-ready data of the page: nodes, edges, options, legend and counts.
+    """Return the JSON-ready data of the page: nodes, edges, options, legend, articles and defaults.
 
     view (View): what to draw.
     physics (bool | None): lay out in the browser (True) or in advance (False); None = by size.
@@ -251,70 +317,131 @@ def payload(view: View, *, physics: bool | None = None) -> dict[str, object]:
     from pyvis.network import Network
 
     G = view.graph
-    large = G.number_of_nodes() > LARGE if physics is None else not physics
+    n_nodes = G.number_of_nodes()
+    large = n_nodes > LARGE if physics is None else not physics
     imp = importance(G, weight="value" if view.kind == "countries" else None)
-    shown = labelled_nodes(imp, thin=large)
-    fonts = label_sizes(imp)
     pos = precomputed_layout(G, imp, seed=_SEED) if large else {}
+    pred_rows = _predicate_rows()
+    pred_index = {row[0]: i for i, row in enumerate(pred_rows)}
+    all_ev = [e for _, _, d in G.edges(data=True) for e in d["evidence"]]
+    art_rows, art_index = _article_rows(view, all_ev)
+    by_id = {row[0]: row for row in art_rows}
     ids = {node: i for i, node in enumerate(sorted(G))}
+
+    # actors as countries: country nodes the graph lacks are added, hidden until folded
+    fold = {n: t for n, t in view.fold.items() if n in ids}
+    extra = sorted({t for t in fold.values() if t[0] not in ids})
+    for node, _label in extra:
+        ids[node] = len(ids)
+
     net = Network(directed=True, cdn_resources="in_line")
-    for node, i in ids.items():
+    for node in sorted(G):
         data = G.nodes[node]
         name = data["label"] or node
-        extra: dict[str, object] = {"x": pos[node][0], "y": pos[node][1]} if large else {}
-        if node in shown:
-            extra["font"] = {"size": fonts[node]}
+        at: dict[str, object] = {"x": pos[node][0], "y": pos[node][1]} if large else {}
         net.add_node(
-            i,
-            label=name,
-            shape=node_style(data["type"]).shape,
-            group=data["type"],
+            ids[node],
             value=round(math.sqrt(imp[node]), 4),  # area grows with centrality
             name=name,
             cls=data["type"],
-            country=data["country"],
-            iri=data["iri"],
-            note=data.get("note", ""),
-            **extra,
+            iri=_short_iri(data["iri"]),
+            imp=imp[node],
+            **_given(
+                country=data["country"],
+                note=data.get("note", ""),
+                aka=search_terms(name, data["type"], data["country"]),
+                fold=ids[fold[node][0]] if node in fold else None,
+            ),
+            **at,
         )
-        if node not in shown:
-            net.node_map[i]["label"] = ""
+    for node, label in extra:
+        members = [m for m, t in fold.items() if t[0] == node]
+        at = {}
+        if large:
+            at = {
+                "x": round(sum(pos[m][0] for m in members) / len(members)),
+                "y": round(sum(pos[m][1] for m in members) / len(members)),
+            }
+        iso = G.nodes[members[0]]["country"]
+        net.add_node(
+            ids[node],
+            value=round(math.sqrt(max(imp[m] for m in members)), 4),
+            name=label,
+            cls="Country",
+            iri=_short_iri(node),
+            imp=0.0,
+            extra=True,
+            **_given(country=iso, aka=search_terms(label, "Country", iso)),
+            **at,
+        )
+
     pair_index: dict[tuple[int, int], int] = {}
     edges = sorted(G.edges(keys=True, data=True), key=lambda e: (ids[e[0]], ids[e[1]], e[2]))
+    groups: dict[tuple[int, int, str], list[int]] = {}
     for eid, (u, v, _key, data) in enumerate(edges):
         a, b = ids[u], ids[v]
         pair = (min(a, b), max(a, b))
         k = pair_index.get(pair, 0)
         pair_index[pair] = k + 1
-        evidence = tuple(data["evidence"])
+        evidence = _sorted_evidence(data["evidence"], by_id)
+        folds = u in fold or v in fold
+        smooth = _smooth(k, reverse=a > b)
         net.add_edge(
             a,
             b,
             id=eid,
-            label=data["label"] if (u in shown and v in shown) else "",
-            pred=data["predicate"],
-            family=data["family"],
-            color={"color": data["colour"], "highlight": data["colour"], "hover": data["colour"]},
-            arrows={"to": {"enabled": bool(data["directed"]), "scaleFactor": 0.6}},
-            sym=not data["directed"],
-            width=edge_width(data["value"]),
-            conf=round(float(data["confidence"]), 3),
-            notes=list(data["notes"]),
-            ev=_evidence_rows(evidence),
-            evMore=max(0, len(evidence) - MAX_EVIDENCE),
-            smooth=_smooth(k, reverse=a > b),
+            pred=pred_index.get(data["predicate"], -1),
+            ev=_evidence_rows(evidence, art_index, pred_index),
+            **_given(
+                sym=not data["directed"],
+                notes=list(data["notes"]),
+                smooth=smooth if smooth["enabled"] else None,
+                folded=folds,
+            ),
         )
+        if view.fold:
+            ra = ids[fold[u][0]] if u in fold else a
+            rb = ids[fold[v][0]] if v in fold else b
+            key = (ra, rb, data["predicate"]) if data["directed"] or ra <= rb else (rb, ra, data["predicate"])
+            groups.setdefault(key, []).append(eid)
     nodes, vis_edges, *_ = net.get_network_data()
+    for record in nodes:  # pyvis fills in a label, shape and colour; the groups and the viewer draw those
+        for key in ("label", "color", "shape"):
+            record.pop(key, None)
+    for record in vis_edges:  # arrows follow `sym`
+        record.pop("arrows", None)
+    folded: list[list[object]] = []
+    for (ra, rb, pred), parts in sorted(groups.items()):
+        if ra == rb or not any(vis_edges[p].get("folded") for p in parts):
+            continue
+        for p in parts:  # while folded, the folded edge stands for all of them
+            vis_edges[p]["folded"] = True
+        pair = (min(ra, rb), max(ra, rb))
+        k = pair_index.get(pair, 0)
+        pair_index[pair] = k + 1
+        folded.append([ra, rb, pred_index.get(pred, -1), parts, _smooth(k, reverse=ra > rb)])
+    real_nodes = len(nodes) - len(extra)
+    structural = [row[0] for row in pred_rows if row[2] == "structural"]
+    defaults = {
+        "hidePreds": structural if real_nodes > READABLE and view.kind != "countries" else [],
+        "top": TOP_ACTORS if real_nodes > LARGE else 0,
+    }
     return {
         "view": view.kind,
         "title": view.title,
         "subtitle": view.subtitle,
+        "link": view.link if view.link.lower().startswith(("http://", "https://")) else "",
         "large": large,
-        "stats": {"nodes": len(nodes), "edges": len(vis_edges)},
-        "options": _options((d["type"] for _, d in G.nodes(data=True)), large=large, n_nodes=len(nodes)),
+        "stats": {"nodes": real_nodes, "edges": len(vis_edges)},
+        "options": _options((d["type"] for _, d in G.nodes(data=True)), large=large, n_nodes=real_nodes),
         "legend": _legend(view),
+        "preds": pred_rows,
+        "articles": art_rows,
         "nodes": nodes,
         "edges": vis_edges,
+        "folded": folded,
+        "defaults": defaults,
+        "iriBase": _ENT,
     }
 
 
@@ -325,14 +452,15 @@ def render(view: View, *, physics: bool | None = None) -> str:
     physics (bool | None): lay out in the browser (True) or in advance (False); None = by size.
     RETURNS (str): a self-contained HTML document.
     """
-    template, viewer_js, viewer_css = _own_assets()
+    own = _own_assets()
     vis_js, vis_css = _vis_assets()
+    scripts = (vis_js, own["uplot_js"], own["viewer_js"])
     csp = "; ".join(
         (
             "default-src 'none'",
-            f"script-src {_csp_hash(vis_js)} {_csp_hash(viewer_js)}",
+            "script-src " + " ".join(_csp_hash(s) for s in scripts),
             "style-src 'unsafe-inline'",
-            "img-src data:",
+            "img-src data: blob:",
             "font-src data:",
             "connect-src 'none'",
             "base-uri 'none'",
@@ -346,9 +474,11 @@ def render(view: View, *, physics: bool | None = None) -> str:
         "SUBTITLE": html.escape(view.subtitle, quote=True),
         "VIEW": html.escape(view.kind, quote=True),
         "VIS_CSS": vis_css,
-        "VIEWER_CSS": viewer_css,
+        "UPLOT_CSS": own["uplot_css"],
+        "VIEWER_CSS": own["viewer_css"],
         "DATA": script_json(payload(view, physics=physics)),
         "VIS_JS": vis_js,
-        "VIEWER_JS": viewer_js,
+        "UPLOT_JS": own["uplot_js"],
+        "VIEWER_JS": own["viewer_js"],
     }
-    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], template)
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], own["template"])

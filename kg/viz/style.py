@@ -1,10 +1,14 @@
-"""Colours and shapes of the network views: one style per node class and per edge family.
+"""Colours, shapes and line styles of the network views: one style per node class and per edge family.
 
-Colours come from a colour-blind-safe palette (Okabe-Ito, Tol); shapes differ too, so
-classes stay apart in greyscale prints.
+Colours come from colour-blind-safe palettes (Okabe-Ito for node classes, ColorBrewer RdBu
+for cooperation against conflict); shapes differ too, and conflict is drawn dashed, so
+classes and families stay apart in greyscale prints and for readers who cannot tell the
+hues apart.
 
->>> balance_colour(1.0), balance_colour(-1.0)
-('#1b7837', '#b2182b')
+>>> balance_colour(1.0), balance_colour(0.0), balance_colour(-1.0)
+('#2166ac', '#bdbdbd', '#b2182b')
+>>> balance_dashes(-0.5), balance_dashes(0.0), balance_dashes(0.5)
+([8, 5], [2, 4], False)
 """
 
 from __future__ import annotations
@@ -15,9 +19,11 @@ __all__ = [
     "NodeStyle",
     "NODE_STYLES",
     "FAMILY_COLOURS",
+    "FAMILY_DASHES",
     "FAMILY_ORDER",
     "node_style",
     "balance_colour",
+    "balance_dashes",
     "BALANCE_STOPS",
 ]
 
@@ -47,17 +53,26 @@ NODE_STYLES: dict[str, NodeStyle] = {
 _FALLBACK = NodeStyle("dot", "#b0b0b0")
 
 FAMILY_ORDER = ("cooperation", "conflict", "structural")
+# RdBu ends: blue and red stay apart for deuteranopes, protanopes and tritanopes alike.
 FAMILY_COLOURS: dict[str, str] = {
-    "cooperation": "#1b7837",
+    "cooperation": "#2166ac",
     "conflict": "#b2182b",
-    "structural": "#6b7b8c",
+    "structural": "#8a8a8a",
+}
+# The non-colour cue: conflict dashed, cooperation solid, structural dotted.
+FAMILY_DASHES: dict[str, object] = {
+    "cooperation": False,
+    "conflict": [8, 5],
+    "structural": [2, 4],
 }
 
-# Diverging scale for the country view, from all-conflict (-1) to all-cooperation (+1).
+# Diverging scale for the country view, from all-conflict (-1) to all-cooperation (+1) (RdBu).
 BALANCE_STOPS: tuple[tuple[float, tuple[int, int, int]], ...] = (
     (-1.0, (0xB2, 0x18, 0x2B)),
-    (0.0, (0x9E, 0x9E, 0x9E)),
-    (1.0, (0x1B, 0x78, 0x37)),
+    (-0.5, (0xEF, 0x8A, 0x62)),
+    (0.0, (0xBD, 0xBD, 0xBD)),
+    (0.5, (0x67, 0xA9, 0xCF)),
+    (1.0, (0x21, 0x66, 0xAC)),
 )
 
 
@@ -75,3 +90,12 @@ def balance_colour(balance: float) -> str:
             rgb = tuple(round(a + (z - a) * t) for a, z in zip(c0, c1, strict=True))
             return "#{:02x}{:02x}{:02x}".format(*rgb)
     return "#{:02x}{:02x}{:02x}".format(*BALANCE_STOPS[-1][1])
+
+
+def balance_dashes(balance: float) -> object:
+    """Return the line style of a balance: dashed for net conflict, dotted if even, else solid."""
+    if balance < 0:
+        return FAMILY_DASHES["conflict"]
+    if balance == 0:
+        return FAMILY_DASHES["structural"]
+    return FAMILY_DASHES["cooperation"]

@@ -78,7 +78,6 @@ def test_exit_codes_missing_input_is_2(args, needle, monkeypatch):
     _one_line_error(runner.invoke(app, args), 2, needle)
 
 
-@pytest.mark.xfail(strict=True, reason="kg/cli/viz.py (issue 13) raises KgError for a missing graph: exit 1")
 def test_exit_codes_viz_missing_graph_is_2():
     _one_line_error(runner.invoke(app, ["viz", "--graph", "/nonexistent/g.ttl"]), 2, "graph file not found")
 

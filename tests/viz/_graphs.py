@@ -10,7 +10,16 @@ from kg.convert import predicate_info
 from kg.graph import build_graph
 from kg.records import Article, ArticleResult, Entity, Evidence, Relation
 
-__all__ = ["XSS_SENTENCE", "XSS_TITLE", "XSS_ARTICLE", "results", "rdf_graph", "synthetic"]
+__all__ = [
+    "XSS_SENTENCE",
+    "XSS_TITLE",
+    "XSS_ARTICLE",
+    "XSS_SOURCE",
+    "XSS_URL",
+    "results",
+    "rdf_graph",
+    "synthetic",
+]
 
 XSS_SENTENCE = (
     "Borduria shelled Syldavia <script>window.__pwned=1</script> and "
@@ -18,6 +27,8 @@ XSS_SENTENCE = (
 )
 XSS_TITLE = 'Shelling <b onmouseover="window.__pwned=3">reported</b>'
 XSS_ARTICLE = "art-2"
+XSS_SOURCE = '<svg onload="window.__pwned=4">Wire</svg>'
+XSS_URL = 'https://example.org/a"><script>window.__pwned=5</script>'
 
 FRA = Entity("France", "Country", "FRA")
 DEU = Entity("Germany", "Country", "DEU")
@@ -38,7 +49,7 @@ def _rel(s: Entity, p: str, o: Entity, art: str, sentence: str, conf: float = 0.
 def results() -> list[ArticleResult]:
     """Three articles: cooperation, conflict with hostile text, and structure."""
     a1 = Article("art-1", "body", title="Leaders meet", source="test", date="2024-03-01")
-    a2 = Article(XSS_ARTICLE, "body", title=XSS_TITLE, source="test", date="2024-03-02")
+    a2 = Article(XSS_ARTICLE, "body", title=XSS_TITLE, source=XSS_SOURCE, date="2024-03-02", url=XSS_URL)
     a3 = Article("art-3", "body", title="Trade and membership", source="test", date="2024-03-03")
     return [
         ArticleResult(

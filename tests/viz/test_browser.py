@@ -1,110 +1,27 @@
-"""The HTML views in a real headless Chromium: offline, no page errors, counts, escaping, search, filters."""
+"""The HTML views in a real headless Chromium: offline, no page errors, counts, escaping, large views."""
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
+import csv
+import io
 
 import pytest
 
 from kg.convert import to_networkx
+from kg.ontology import structural_predicates
 from kg.viz import View, render, write_html
 from kg.viz.layout import LARGE
+from kg.viz.page import READABLE, TOP_ACTORS
 from kg.viz.views import entities_graph
 
-from ._graphs import XSS_ARTICLE, XSS_SENTENCE, XSS_TITLE, rdf_graph, synthetic
+from ._browser import CHROMIUM
+from ._graphs import XSS_ARTICLE, XSS_SENTENCE, XSS_SOURCE, XSS_TITLE, rdf_graph, synthetic
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium"),
 ]
-_LOCAL = ("file:", "data:", "blob:", "about:")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-class Opened:
-    """A page loaded from a file, with every outside request blocked and recorded."""
-
-    def __init__(self, browser, path: Path) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 800}, service_workers="block")
-        self.outside: list[str] = []
-        self.errors: list[str] = []
-        self.console: list[str] = []
-        self.context.route("**/*", self._route)
-        self.page = self.context.new_page()
-        self.page.on("request", self._request)
-        self.page.on("pageerror", lambda err: self.errors.append(str(err)))
-        self.page.on(
-            "console", lambda msg: msg.type in ("error", "warning") and self.console.append(msg.text)
-        )
-        self.page.goto(path.as_uri())
-        self.page.wait_for_selector("body[data-settled='1']", state="attached", timeout=60_000)
-
-    def _route(self, route) -> None:
-        if route.request.url.startswith(_LOCAL):
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
-
-    def _request(self, request) -> None:
-        if not request.url.startswith(_LOCAL):
-            self.outside.append(request.url)
-
-    def check_clean(self) -> None:
-        assert self.outside == [], f"requests left the file: {self.outside}"
-        assert self.errors == [], f"page errors: {self.errors}"
-        assert self.console == [], f"console errors: {self.console}"
-
-    def edge_point(self, pred: str) -> dict:
-        """Return the page coordinates of the middle of the first edge with this predicate."""
-        return self.page.evaluate(
-            """(pred) => {
-                const e = kg.edges.get({filter: (x) => x.pred === pred})[0];
-                const p = kg.network.getPositions([e.from, e.to]);
-                const mid = {x: (p[e.from].x + p[e.to].x) / 2, y: (p[e.from].y + p[e.to].y) / 2};
-                const d = kg.network.canvasToDOM(mid);
-                const box = document.getElementById('kg-network').getBoundingClientRect();
-                return {x: box.left + d.x, y: box.top + d.y, id: e.id};
-            }""",
-            pred,
-        )
-
-
-@pytest.fixture()
-def opener(browser):
-    opened: list[Opened] = []
-
-    def open_(path: Path) -> Opened:
-        page = Opened(browser, path)
-        opened.append(page)
-        return page
-
-    yield open_
-    for page in opened:
-        page.context.close()
+_HOSTILE_TAGS = "script, img, b, iframe, svg:not(.kg-swatch)"
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +46,7 @@ def test_browser_entities_view_renders_offline_with_graph_counts(opener, pages, 
     page = opened.page
     assert page.evaluate("window.kgStats") == expected
     assert page.evaluate("kg.counts()") == expected
-    assert page.evaluate("kg.network.body.data.nodes.length") == expected["nodes"]
+    assert page.evaluate("kg.visible()") == expected  # a small view shows everything
     assert page.evaluate("kg.network.physics.options.enabled") is False  # settled, then stopped
     assert page.locator("#kg-legend-nodes input[data-kind=cls]").count() == 5
     point = opened.edge_point("meetsWith")
@@ -137,59 +54,61 @@ def test_browser_entities_view_renders_offline_with_graph_counts(opener, pages, 
     page.mouse.move(point["x"], point["y"], steps=4)
     page.wait_for_selector("#kg-tip:not([hidden])")
     assert "meets with" in page.inner_text("#kg-tip")
+    labels = page.evaluate("kg.labels()")
+    assert "Anna Marsh" in labels and len(labels) == expected["nodes"]  # room for every label here
     page.screenshot(path=str(artifacts_dir / "viz-entities.png"))
     opened.check_clean()
 
 
-def test_browser_hostile_article_text_shows_as_text_and_runs_nothing(opener, pages, artifacts_dir):
+def test_browser_hostile_text_shows_as_text_everywhere(opener, pages, artifacts_dir):
+    """Script, onerror, svg and markup payloads in sentences, titles and outlets: text in every panel."""
     opened = opener(pages["article"])
     page = opened.page
-    assert page.inner_text("#kg-subtitle") == XSS_TITLE
+    assert page.inner_text("#kg-heading") == XSS_TITLE
+    assert XSS_SOURCE in page.inner_text("#kg-subtitle")
+    href = page.get_attribute("#kg-link a", "href")
+    assert href.startswith("https://example.org/a%22%3E%3Cscript%3E")
+    # tooltip
     point = opened.edge_point("attacks")
     page.mouse.move(point["x"] - 40, point["y"] + 40)
     page.mouse.move(point["x"], point["y"], steps=4)
     page.wait_for_selector("#kg-tip:not([hidden])")
     tip = page.inner_text("#kg-tip")
-    assert "<script>window.__pwned=1</script>" in tip
-    assert '<img src=x onerror="window.__pwned=2">' in tip
-    assert page.locator("#kg-tip script, #kg-tip img, #kg-tip b").count() == 0
+    assert "<script>window.__pwned=1</script>" in tip and '<img src=x onerror="window.__pwned=2">' in tip
+    assert page.locator(f"#kg-tip :is({_HOSTILE_TAGS})").count() == 0
     page.screenshot(path=str(artifacts_dir / "viz-article-tooltip.png"))
+    # the pair panel and its expanded evidence
     page.mouse.click(point["x"], point["y"])
-    details = page.inner_text("#kg-details-body")
-    assert XSS_SENTENCE.split("<script>")[0] in details and "<script>window.__pwned=1</script>" in details
-    assert XSS_TITLE in details
-    assert page.locator("#kg-details-body script, #kg-details-body img, #kg-details-body b").count() == 0
+    page.click("[data-testid=focus-rel] summary")
+    page.wait_for_selector("[data-testid=evidence] li")
+    panel = page.inner_text("[data-testid=details]")
+    assert XSS_SENTENCE.split("<script>")[0] in panel and "<script>window.__pwned=1</script>" in panel
+    assert XSS_TITLE in panel and XSS_SOURCE in panel
+    assert page.locator(f"#kg-panel :is({_HOSTILE_TAGS})").count() == 0
+    link = page.get_attribute("[data-testid=evidence] a", "href")
+    assert link.startswith("https://example.org/") and "<" not in link and '"' not in link
+    # search results, the timeline title and the CSV carry the text as text too
+    page.fill("[data-testid=search]", "pol")
+    assert page.locator(f"#kg-results :is({_HOSTILE_TAGS})").count() == 0
+    rows = list(csv.DictReader(io.StringIO(page.evaluate("kg.csv()"))))
+    assert XSS_SENTENCE in {r["sentence"] for r in rows} and XSS_SOURCE in {r["outlet"] for r in rows}
     page.wait_for_timeout(300)  # let any injected onerror/onload fire
     assert page.evaluate("typeof window.__pwned") == "undefined"
     opened.check_clean()
 
 
-def test_browser_search_and_filters(opener, pages):
+def test_browser_hostile_text_in_the_entity_focus_list(opener, pages):
     opened = opener(pages["entities"])
     page = opened.page
-    G = to_networkx(pages["graph"])
-    page.fill("#kg-search", "anna m")
-    assert page.inner_text("#kg-search-status") == "1 match"
-    anna = page.evaluate("kg.nodes.get({filter: (n) => n.name === 'Anna Marsh'})[0].id")
-    assert page.evaluate("kg.network.getSelectedNodes()") == [anna]
-    page.press("#kg-search", "Enter")
-    assert "Anna Marsh" in page.inner_text("#kg-details-body")
-    page.fill("#kg-search", "zzz-nothing")
-    assert page.inner_text("#kg-search-status") == "No match"
-
-    page.uncheck("input[data-kind=cls][data-key=Person]")
-    people = {n for n, d in G.nodes(data=True) if d["type"] == "Person"}
-    kept = [(u, v) for u, v in G.edges() if u not in people and v not in people]
-    assert page.evaluate("kg.visible()") == {"nodes": len(G) - len(people), "edges": len(kept)}
-    page.uncheck("input[data-kind=pred][data-key=sanctions]")
-    kept = [
-        (u, v) for u, v, k in G.edges(keys=True) if u not in people and v not in people and k != "sanctions"
-    ]
-    assert page.evaluate("kg.visible()")["edges"] == len(kept)
-    assert page.inner_text("#kg-stats").startswith("Showing")
-    page.click("#kg-legend-nodes .kg-all")
-    page.click("#kg-legend-edges .kg-all")
-    assert page.evaluate("kg.visible()") == _counts(G)
+    page.fill("[data-testid=search]", "Poland")
+    page.press("[data-testid=search]", "Enter")
+    page.click("[data-testid=focus-rel][data-pred=attacks] summary")
+    page.wait_for_selector("[data-testid=evidence] li")
+    evidence = page.inner_text("[data-testid=evidence]")
+    assert "<script>window.__pwned=1</script>" in evidence and XSS_SOURCE in evidence
+    assert page.locator(f"#kg-panel :is({_HOSTILE_TAGS})").count() == 0
+    page.wait_for_timeout(200)
+    assert page.evaluate("typeof window.__pwned") == "undefined"
     opened.check_clean()
 
 
@@ -203,14 +122,43 @@ def test_browser_countries_view(opener, pages, artifacts_dir):
     opened.check_clean()
 
 
-def test_browser_large_view_is_static_and_complete(opener, tmp_path, artifacts_dir):
+def test_browser_readable_defaults_above_the_threshold(opener, tmp_path):
+    """Past READABLE nodes: event relations only, orphans hidden; labels never overlap."""
+    G = synthetic(READABLE + 60)
+    path = tmp_path / "mid.html"
+    path.write_text(render(View("entities", "Mid", "synthetic", entities_graph(G))), encoding="utf-8")
+    opened = opener(path)
+    page = opened.page
+    structural = sorted(structural_predicates())
+    assert page.evaluate("kg.state().hiddenPreds") == structural
+    events = [(u, v) for u, v, k in G.edges(keys=True) if k not in structural]
+    ends = {n for e in events for n in e}
+    assert page.evaluate("kg.visible()") == {"nodes": len(ends), "edges": len(events)}
+    assert "event relations only" in page.inner_text("[data-testid=stats]")
+    boxes = page.evaluate("window.kgLabelBoxes")
+    assert len(boxes) > 10
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and a[2] > b[0] and a[1] < b[3] and a[3] > b[1]), (a, b)
+    page.check("[data-testid=family-structural]")
+    assert page.evaluate("kg.visible()") == _counts(G)
+    opened.check_clean()
+
+
+def test_browser_large_view_is_static_with_top_actors(opener, tmp_path, artifacts_dir):
     G = synthetic(LARGE + 200)
     path = tmp_path / "large.html"
     path.write_text(render(View("entities", "Large", "synthetic", entities_graph(G))), encoding="utf-8")
     opened = opener(path)
-    assert opened.page.evaluate("kg.counts()") == _counts(G)
-    assert opened.page.evaluate("kg.network.physics.options.enabled") is False
-    opened.page.screenshot(path=str(artifacts_dir / "viz-large.png"))
+    page = opened.page
+    assert page.evaluate("kg.counts()") == _counts(G)
+    assert page.evaluate("kg.network.physics.options.enabled") is False
+    assert page.evaluate("kg.state().top") == TOP_ACTORS
+    assert page.evaluate("kg.visible().nodes") <= TOP_ACTORS
+    page.select_option("[data-testid=top-n]", "0")
+    page.check("[data-testid=family-structural]")
+    assert page.evaluate("kg.visible()") == _counts(G)
+    page.screenshot(path=str(artifacts_dir / "viz-large.png"))
     opened.check_clean()
 
 
@@ -220,13 +168,4 @@ def test_browser_empty_graph_settles(opener, tmp_path):
     opened = opener(write_html(Graph(), tmp_path / "empty.html"))
     assert opened.page.evaluate("kg.counts()") == {"nodes": 0, "edges": 0}
     assert "Nothing to show" in opened.page.inner_text("#kg-progress")
-    opened.check_clean()
-
-
-def test_browser_sample_graph_counts(opener, request, tmp_path):
-    if importlib.util.find_spec("kg.pipeline") is None:
-        pytest.skip("kg.pipeline is not written yet")
-    g = request.getfixturevalue("sample_graph")
-    opened = opener(write_html(g, tmp_path / "sample.html"))
-    assert opened.page.evaluate("kg.counts()") == _counts(to_networkx(g))
     opened.check_clean()

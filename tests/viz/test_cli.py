@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import stat
+
 import pytest
 from typer.testing import CliRunner
 
@@ -55,7 +58,7 @@ def test_cli_viz_countries_and_plain_function_agree(graph_file, tmp_path):
     result = _run("--view", "countries", "--graph", str(graph_file), "--out", str(tmp_path / "c.html"))
     assert result.exit_code == 0, result.output
     data = viz_cmd.viz(graph_file, view="countries", out=tmp_path / "d.html")
-    assert data["nodes"] == 4 and data["edges"] == 4
+    assert data["nodes"] == 4 and data["edges"] == 5  # France→Germany and France—Germany
     assert (tmp_path / "c.html").read_bytes() == (tmp_path / "d.html").read_bytes()
     assert viz_cmd.viz(graph_file, view="countries")["path"] == str(graph_file.parent / "countries.html")
 
@@ -78,7 +81,7 @@ def test_cli_viz_usage_errors_are_one_line(graph_file, args, code, message):
 
 def test_cli_viz_missing_or_broken_graph_is_one_line(tmp_path):
     missing = _run("--graph", str(tmp_path / "none.ttl"))
-    assert missing.exit_code == 1 and "graph file not found" in missing.output
+    assert missing.exit_code == 2 and "graph file not found" in missing.output  # a usage error
     broken = tmp_path / "broken.ttl"
     broken.write_text("@prefix : <x> . :a :b", encoding="utf-8")
     result = _run("--graph", str(broken))
@@ -86,3 +89,13 @@ def test_cli_viz_missing_or_broken_graph_is_one_line(tmp_path):
     assert str(broken) in result.output and "cannot read RDF" in result.output
     assert len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "graph.html").exists()
+
+
+def test_cli_viz_view_files_get_normal_permissions(graph_file, tmp_path):
+    old = os.umask(0o022)
+    try:
+        result = _run("--view", "countries", "--graph", str(graph_file), "--out", str(tmp_path / "c.html"))
+    finally:
+        os.umask(old)
+    assert result.exit_code == 0, result.output
+    assert stat.S_IMODE((tmp_path / "c.html").stat().st_mode) == 0o644

@@ -8,9 +8,10 @@ from kg.convert import to_networkx
 from kg.errors import ConfigError
 from kg.graph import entity_iri
 from kg.viz import build_view, parse_view
-from kg.viz.style import balance_colour
+from kg.viz.style import balance_colour, balance_dashes
+from kg.viz.views import article_table, fold_targets
 
-from ._graphs import XSS_ARTICLE, XSS_SENTENCE, rdf_graph
+from ._graphs import XSS_ARTICLE, XSS_SENTENCE, XSS_SOURCE, rdf_graph
 
 
 @pytest.fixture(scope="module")
@@ -43,22 +44,55 @@ def test_views_countries_collapse_entities_onto_countries(g):
     C = build_view(g, view="countries").graph
     fra, deu, pol, ukr = (_iri(n) for n in ("France", "Germany", "Poland", "Ukraine"))
     assert set(C.nodes) == {fra, deu, pol, ukr}
-    pairs = {frozenset((u, v)): d for u, v, d in C.edges(data=True)}
-    # France-Germany: Anna visits Germany, Anna meets Karl, France cooperates with Germany -> 3 cooperation
-    fd = pairs[frozenset((fra, deu))]
-    assert (fd["value"], fd["predicate"], fd["colour"]) == (3.0, "cooperation", balance_colour(1.0))
-    # Germany-Poland: sanctions x2 (two articles) + Karl condemns Poland -> 3 conflict
-    dp = pairs[frozenset((deu, pol))]
+    edges = {(u, v, k): d for u, v, k, d in C.edges(keys=True, data=True)}
+    # France → Germany: Anna Marsh visits Germany (directed)
+    visit = edges[fra, deu, "directed"]
+    assert (visit["value"], visit["predicate"], visit["directed"]) == (1.0, "cooperation", True)
+    # France — Germany: Anna meets Karl, France cooperates with Germany (symmetric, one undirected edge)
+    mutual = edges[deu, fra, "mutual"]  # undirected: stored in ISO order
+    assert (mutual["value"], mutual["directed"], mutual["colour"]) == (2.0, False, balance_colour(1.0))
+    assert not mutual["dashes"]
+    # Germany → Poland: sanctions ×2 (two articles) + Karl condemns Poland: 3 conflict, dashed
+    dp = edges[deu, pol, "directed"]
     assert (dp["value"], dp["predicate"], dp["colour"]) == (3.0, "conflict", balance_colour(-1.0))
-    assert frozenset((fra, pol)) in pairs and frozenset((pol, ukr)) in pairs
+    assert dp["dashes"] and "3 events: 0 cooperation, 3 conflict (net -3)" in dp["notes"]
+    assert {e["predicate"] for e in dp["evidence"]} == {"sanctions", "condemns"}
+    assert (pol, ukr, "directed") in edges and (fra, pol, "mutual") in edges
     # domestic (Karl criticizes Otto), structural (Lyon in France) and country-less (Acme, the bloc) drop out
-    assert len(pairs) == 4
-    assert all(d["directed"] is False for d in pairs.values())
+    assert len(edges) == 5
+    assert (deu, pol, "directed") in edges and (pol, deu, "directed") not in edges
 
 
-def test_views_countries_balance_mixes_colours():
-    assert balance_colour(0.0) == "#9e9e9e"
+def test_views_countries_balance_is_diverging_and_readable_without_colour():
+    assert balance_colour(0.0) == "#bdbdbd"
     assert balance_colour(0.5) not in (balance_colour(1.0), balance_colour(0.0))
+    assert balance_dashes(-0.1) and balance_dashes(0.0) and balance_dashes(0.1) is False
+    assert balance_dashes(-0.1) != balance_dashes(0.0)
+
+
+def test_views_article_table_has_outlet_date_and_url(g):
+    table = article_table(g)
+    assert table[XSS_ARTICLE]["source"] == XSS_SOURCE
+    assert table[XSS_ARTICLE]["url"].startswith("https://example.org/a%22")
+    assert table["art-1"] == {"title": "Leaders meet", "source": "test", "date": "2024-03-01", "url": ""}
+
+
+def test_views_fold_targets_people_and_places_into_their_country(g):
+    fold = fold_targets(build_view(g).graph, g)
+    assert fold[_iri("Karl Brenner")] == (_iri("Germany"), "Germany")
+    assert fold[_iri("Lyon")] == (_iri("France"), "France")
+    assert (
+        _iri("France") not in fold and _iri("Northern Alliance") not in fold and _iri("Acme Arms") not in fold
+    )
+    # Otto Weiss is German too, even though the view holds no edge of his with Germany itself
+    assert fold[_iri("Otto Weiss")][1] == "Germany"
+
+
+def test_views_article_view_is_headed_by_the_headline(g):
+    view = build_view(g, view="article", article="art-1")
+    assert view.title == "Leaders meet"
+    assert view.subtitle == "test · 2024-03-01 · article art-1"
+    assert view.articles == {"art-1": article_table(g)["art-1"]}
 
 
 def test_views_article_keeps_only_its_edges_and_sentences(g):
