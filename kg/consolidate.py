@@ -8,10 +8,12 @@ batch at once (so the output does not depend on article order or worker count):
 - full names that share a surname are one person when their first names agree (equal, one a
   prefix of the other, or a common short form: Steve/Steven, Bill/William) and any middle names
   agree; the most frequent form (then the longest, then alphabetical) names the group;
-- a surname alone joins the group of that surname only when there is exactly one such group.
+- a surname alone joins the group of that surname only when there is exactly one such group, its
+  name is in at least two articles, and no person of the batch has that word as a first name
+  ("Hunter" stays apart when the batch knows a Hunter Biden).
 
 >>> from kg.records import Entity
->>> plan = person_names(["Mitt Romney", "Romney", "Steve Mnuchin", "Steven Mnuchin", "Steven Mnuchin"])
+>>> plan = person_names(["Mitt Romney", "Mitt Romney", "Romney", "Steve Mnuchin", "Steven Mnuchin"])
 >>> plan["Romney"], plan["Steve Mnuchin"]
 ('Mitt Romney', 'Steven Mnuchin')
 >>> person_names(["George W. Bush", "George H. W. Bush", "Bush"])
@@ -125,9 +127,13 @@ def person_names(names: Iterable[str]) -> dict[str, str]:
     by_surname: dict[str, list[list[str]]] = {}
     for g in groups:
         by_surname.setdefault(_parts(g[0])[2], []).append(g)  # type: ignore[index]
+    first_names = {p[0] for g in groups for m in g if (p := _parts(m)) is not None}
     for name in ordered:
-        if _parts(name) is None and len(by_surname.get(name.lower(), [])) == 1:
-            plan[name] = by_surname[name.lower()][0][0]
+        key = name.lower()
+        home = by_surname.get(key, [])
+        if _parts(name) is None and len(home) == 1 and key not in first_names:
+            if sum(counts[m] for m in home[0]) >= 2:
+                plan[name] = home[0][0]
     return plan
 
 

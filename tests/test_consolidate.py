@@ -38,14 +38,19 @@ def test_consolidate_short_forms_and_middle_names():
 
 def test_consolidate_different_people_sharing_a_surname_stay_apart():
     assert person_names(["Mark Warner", "John Warner", "Warner"]) == {}
+    assert (
+        person_names(["Hunter Biden", "Rielle Hunter", "Rielle Hunter", "Hunter"]) == {}
+    )  # a first name too
+    assert person_names(["Adam Khan", "Khan"]) == {}  # a full name seen once is no anchor
     assert person_names(["George W. Bush", "George H. W. Bush"]) == {}
     assert person_names(["Hillary Clinton", "Bill Clinton"]) == {}
 
 
 def test_consolidate_renames_relations_and_keeps_countries():
     a = _res("a1", (_p("Mitt Romney", "USA"), "criticizes", RU))
+    c = _res("a3", (_p("Mitt Romney", "USA"), "visits", US))
     b = _res("a2", (_p("Romney"), "visits", RU), (_p("Romney"), "officialOf", US))
-    out = consolidate([a, b])
+    out = consolidate([a, b, c])
     names = {(r.subject.name, r.subject.country, r.predicate) for res in out for r in res.relations}
     assert names == {
         ("Mitt Romney", "USA", "criticizes"),
