@@ -158,9 +158,7 @@ def _entry_imports(root: Path) -> set[str]:
     """The modules imported inside the extraction entry point (`kg.runner.process_articles`)."""
     module, function = _ENTRY
     tree = ast.parse((root / f"{module}.py").read_text(encoding="utf-8"))
-    body = next(
-        (n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == function), None
-    )
+    body = next((n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == function), None)
     if body is None:
         raise KgError(f"kg.{module}.{function} not found: the extraction cache key cannot be computed")
     return {name for name, used in _imports(body, f"kg.{module}", root).items() if used}

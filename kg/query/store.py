@@ -42,7 +42,6 @@ def one_line(text: str, *, limit: int = 300) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
-
 def _rdf_format(path: Path) -> ox.RdfFormat:
     suffix = path.suffix.lstrip(".").lower()
     fmt = ox.RdfFormat.from_extension(suffix) if suffix else None

@@ -19,7 +19,6 @@ sentence produced the bad triple. `split_graph` moves non-conforming triples, wi
 that describe them, into a review graph; `kg build` does this on every build.
 """
 
-
 from __future__ import annotations
 
 from .index import DataIndex

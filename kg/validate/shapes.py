@@ -211,8 +211,9 @@ def _value_constraints(shapes: Graph, node: Node) -> list[_Constraint]:
         out.append(
             _Constraint(
                 "pattern",
-                lambda data, v, regex=regex: not (isinstance(v, str) and v.startswith("_:"))
-                and regex.search(_text(v)) is not None,
+                lambda data, v, regex=regex: (
+                    not (isinstance(v, str) and v.startswith("_:")) and regex.search(_text(v)) is not None
+                ),
             )
         )
     for bound in shapes.objects(node, SH.minInclusive):
