@@ -7,15 +7,16 @@ batch at once (so the output does not depend on article order or worker count):
 
 - full names that share a surname are one person when their first names agree (equal, one a
   prefix of the other, or a common short form: Steve/Steven, Bill/William) and any middle names
-  agree; the most frequent form (then the longest, then alphabetical) names the group;
+  agree; the most frequent form names the group, then the shortest (news writes "Jim Inhofe" more
+  often than "James M. Inhofe", and "Eric Holder" more often than "Eric Holder Jr."), then alphabetical;
 - a surname alone joins the group of that surname only when there is exactly one such group, its
   name is in at least two articles, and no person of the batch has that word as a first name
   ("Hunter" stays apart when the batch knows a Hunter Biden).
 
 >>> from kg.records import Entity
 >>> plan = person_names(["Mitt Romney", "Mitt Romney", "Romney", "Steve Mnuchin", "Steven Mnuchin"])
->>> plan["Romney"], plan["Steve Mnuchin"]
-('Mitt Romney', 'Steven Mnuchin')
+>>> plan["Romney"], plan["Steven Mnuchin"]
+('Mitt Romney', 'Steve Mnuchin')
 >>> person_names(["George W. Bush", "George H. W. Bush", "Bush"])
 {}
 """
@@ -27,60 +28,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from .firstnames import SHORT_FORMS, same_first
 from .records import ArticleResult, Entity, EntityClass, Relation
 
 __all__ = ["consolidate", "person_names", "SHORT_FORMS"]
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-# common English short forms of first names (both directions count)
-SHORT_FORMS: dict[str, frozenset[str]] = {
-    k: frozenset(v)
-    for k, v in {
-        "william": {"bill", "billy", "will", "willie"},
-        "robert": {"bob", "bobby", "rob", "robby"},
-        "richard": {"dick", "rick", "ricky", "rich"},
-        "michael": {"mike", "mick"},
-        "james": {"jim", "jimmy", "jamie"},
-        "joseph": {"joe", "joey"},
-        "thomas": {"tom", "tommy"},
-        "charles": {"chuck", "charlie"},
-        "edward": {"ed", "eddie", "ted", "ned"},
-        "theodore": {"ted", "teddy"},
-        "elizabeth": {"liz", "beth", "betsy", "libby"},
-        "katherine": {"kate", "kathy", "katie"},
-        "catherine": {"kate", "cathy"},
-        "margaret": {"maggie", "peggy", "meg"},
-        "patricia": {"pat", "patty", "tricia"},
-        "anthony": {"tony"},
-        "antony": {"tony"},
-        "nicholas": {"nick"},
-        "alexander": {"alex"},
-        "benjamin": {"ben"},
-        "daniel": {"dan", "danny"},
-        "david": {"dave"},
-        "donald": {"don"},
-        "gerald": {"gerry", "jerry"},
-        "jacob": {"jack", "jake"},
-        "john": {"jack"},
-        "lawrence": {"larry"},
-        "matthew": {"matt"},
-        "peter": {"pete"},
-        "ronald": {"ron"},
-        "samuel": {"sam"},
-        "stephen": {"steve"},
-        "steven": {"steve"},
-        "timothy": {"tim"},
-        "zachary": {"zach"},
-        "christopher": {"chris"},
-        "kenneth": {"ken"},
-        "andrew": {"andy", "drew"},
-        "gregory": {"greg"},
-        "jeffrey": {"jeff"},
-        "frederick": {"fred"},
-        "douglas": {"doug"},
-        "nancy": {"nan"},
-    }.items()
-}
 
 
 def _parts(name: str) -> tuple[str, tuple[str, ...], str] | None:
@@ -91,29 +44,18 @@ def _parts(name: str) -> tuple[str, tuple[str, ...], str] | None:
     return words[0].lower(), tuple(w.lower().strip(".") for w in words[1:-1]), words[-1].lower()
 
 
-def _same_first(a: str, b: str) -> bool:
-    a, b = a.strip("."), b.strip(".")
-    if a == b or (min(len(a), len(b)) >= 3 and (a.startswith(b) or b.startswith(a))):
-        return True
-    return (
-        b in SHORT_FORMS.get(a, ())
-        or a in SHORT_FORMS.get(b, ())
-        or bool(SHORT_FORMS.get(a, frozenset()) & SHORT_FORMS.get(b, frozenset()))
-    )
-
-
 def _compatible(x: str, y: str) -> bool:
     px, py = _parts(x), _parts(y)
     if px is None or py is None or px[2] != py[2]:
         return False
-    return _same_first(px[0], py[0]) and (not px[1] or not py[1] or px[1] == py[1])
+    return same_first(px[0], py[0]) and (not px[1] or not py[1] or px[1] == py[1])
 
 
 def person_names(names: Iterable[str]) -> dict[str, str]:
     """The renaming plan of a batch's person names (one entry per name seen, the form that wins it);
     names that keep their form are left out."""
     counts = Counter(names)
-    ordered = sorted(counts, key=lambda n: (-counts[n], -len(n), n))
+    ordered = sorted(counts, key=lambda n: (-counts[n], len(n), n))
     groups: list[list[str]] = []
     for name in ordered:
         if _parts(name) is None:

@@ -381,6 +381,10 @@ class Gazetteer:
         text = f" {title_key(' '.join(words))} "
         return next((office for key, office in self._offices.items() if f" {key} " in text), None)
 
+    def is_seat_body(self, name: str) -> bool:
+        """True for a body whose seats titles name ("United States Senate" for "Sen.")."""
+        return any(office.body == name for office in self._offices.values())
+
     def country(self, iso3: str) -> GazEntry | None:
         """The Country entry for an ISO 3166 alpha-3 code."""
         return self._countries.get(iso3.upper()) if iso3 else None

@@ -118,9 +118,45 @@ def merge_person_names(doc: Doc) -> Doc:
             else:
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             continue
-        out.append(ent)
-    doc.ents = out
+        out.append(_other_bearer(doc, ent))
+    heads = load_word_sets().org_name_ends
+    doc.ents = [_named_after_place(doc, e, heads) for e in out]
     return doc
+
+
+def _named_after_place(doc: Doc, ent: Span, heads: frozenset[str]) -> Span:
+    """A gazetteer place that starts an organisation's name: "the Israel Allies Caucus", "the China
+    Daily" are organisations, not Israel or China."""
+    if ent.label_ not in {"GPE", "NORP", "LOC"}:
+        return ent
+    end = ent.end
+    while (
+        end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "NOUN"} and not doc[end].ent_type_
+    ):
+        end += 1
+    if end == ent.end or doc[end - 1].lower_ not in heads:
+        return ent
+    return Span(doc, ent.start, end, label="ORG")
+
+
+def _other_bearer(doc: Doc, ent: Span) -> Span:
+    """A one-word gazetteer match that is only the given name of someone else: "Kim" in "Kim Reynolds"
+    is not Kim Jong Un. The name takes the capitalised words after it and loses the gazetteer id."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or not ent.ent_id_:
+        return ent
+    known = ent.ent_id_.split()
+    if len(known) < 2 or known[0] != ent.text:
+        return ent
+    end = ent.end
+    while (
+        end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+        and not doc[end].ent_type_
+        and doc[end].text not in known
+    ):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
 def _add_components(nlp: Language) -> Language:

@@ -99,6 +99,8 @@ class WordSets:
     for_destination_titles: frozenset[str]
     party_role_nouns: frozenset[str]
     plural_titles: frozenset[str]
+    local_leader_titles: frozenset[str]
+    org_name_ends: frozenset[str]
     member_nouns: frozenset[str]
     # names and places
     name_function_words: frozenset[str]

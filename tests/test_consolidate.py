@@ -29,11 +29,15 @@ def test_consolidate_surname_joins_the_only_full_name():
 
 
 def test_consolidate_short_forms_and_middle_names():
-    assert person_names(["Steven Mnuchin", "Steve Mnuchin", "Mnuchin"]) == {
+    assert person_names(["Steven Mnuchin", "Steven Mnuchin", "Steve Mnuchin", "Mnuchin"]) == {
         "Steve Mnuchin": "Steven Mnuchin",
         "Mnuchin": "Steven Mnuchin",
     }
-    assert person_names(["William Burns", "Bill Burns"]) == {"Bill Burns": "William Burns"}
+    # a tie goes to the shorter form, the one news uses most
+    assert person_names(["William Burns", "Bill Burns"]) == {"William Burns": "Bill Burns"}
+    assert person_names(["James M. Inhofe", "Jim Inhofe"]) == {"James M. Inhofe": "Jim Inhofe"}
+    assert person_names(["Eric Holder Jr.", "Eric Holder"]) == {"Eric Holder Jr.": "Eric Holder"}
+    assert person_names(["Bernard Sanders", "Bernie Sanders"]) == {"Bernard Sanders": "Bernie Sanders"}
 
 
 def test_consolidate_different_people_sharing_a_surname_stay_apart():

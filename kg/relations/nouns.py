@@ -84,6 +84,9 @@ def noun_triples(
             yield from emit(governing_subjects(n, res, ctx), objects, frame, n, rule, 0.9)
         elif subjects and sym and len(subjects) >= 2:
             yield from pairs(subjects, frame, n, rule)
+        elif not subjects and not objects and sym and len(group := _participants(n, res, ctx)) >= 2:
+            # "the talks include leaders from Saudi Arabia, Egypt and Turkey"
+            yield from pairs(group, frame, n, rule, 0.9)
         elif not subjects and not objects and sym and not _scene_only(n, ctx):
             group = governing_subjects(n, res, ctx)
             if len(group) >= 2:
@@ -92,6 +95,16 @@ def noun_triples(
             yield from emit(
                 strong, _implicit_target(n, strong, res, ctx), frame, n, "kg.rules.noun.implicit.v1", 0.7
             )
+
+
+def _participants(n: Token, res: Resolution, ctx: ExtractionContext) -> list[Arg]:
+    """Who a meeting brings together when it is the subject of "include", "involve" or "bring together"."""
+    if n.dep_ not in P.SUBJ_DEPS or n.head.lemma_.lower() not in _PARTICIPANT_VERBS:
+        return []
+    return [a for o in children(n.head, P.OBJ_DEPS) for a in arguments(o, res, ctx)]
+
+
+_PARTICIPANT_VERBS = frozenset({"include", "involve", "bring", "gather", "unite"})
 
 
 def _acted_upon(n: Token, frame: Frame) -> bool:

@@ -6,7 +6,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..gazetteer import GazEntry, Gazetteer
+from ..firstnames import same_first
+from ..gazetteer import GazEntry, Gazetteer, fold
 from ..records import Entity, EntityClass
 from ..wordsets import WordSets
 from .discourse import DiscourseState
@@ -94,7 +95,8 @@ def _facility_like(name: str, words: WordSets) -> bool:
     return bool({w.lower() for w in re.findall(r"[A-Za-z]+", name)} & words.facility_words)
 
 
-_GLUED = re.compile(r"^([A-Z][a-z'’-]+)[A-Z][a-z]")  # "GinsburgWishing": a name glued to a scraped link
+# "GinsburgWishing": a name glued to a scraped link (not "McKeon", "LaTourette", "Diaz-Balart")
+_GLUED = re.compile(r"^([A-Z][a-z]{3,})[A-Z][a-z]")
 _INITIAL = re.compile(r"^[A-Z]\.$")
 
 
@@ -119,12 +121,47 @@ def person_name(name: str) -> str:
     return " ".join(out) or name
 
 
+def _name_words(name: str) -> list[str]:
+    return re.sub(r"[-.]", " ", fold(name).lower()).split()
+
+
+def _other_person(name: str, entry: GazEntry) -> bool:
+    """True when a written full name cannot be the gazetteer person its surname or given name matched:
+    "Jay Carney" is not Mark Carney, "Kim Reynolds" is not Kim Jong Un."""
+    words, known = _name_words(name), _name_words(entry.name)
+    if entry.type != EntityClass.PERSON or len(words) < 2 or len(known) < 2:
+        return False
+    if name.lower() in {a.lower() for a in entry.aliases}:
+        return False
+    if words[-1] not in known:
+        return True
+    if words[-1] != known[-1]:
+        return False
+    return known[0] not in words and not same_first(words[0], known[0])
+
+
 def person_entity(state: DiscourseState, name: str, ent_id: str) -> Entity:
     """Resolve a person name: gazetteer, then within-article alias chains, else a new person."""
     gaz = state.gaz
-    tokens = [t for t in name.split() if t.lower().strip(".") not in state.words.title_words]
+    tokens = name.split()
+    while len(tokens) > 1 and tokens[0].lower().strip(".") in state.words.title_words:
+        tokens = tokens[1:]  # "Rep. Steve King": the title before the name, never a surname ("King")
     name = " ".join(tokens) or name
     entry = gaz.lookup(ent_id) if ent_id else None
+    if entry is not None and _other_person(name, entry):
+        entry = None  # "Jay Carney" is not the gazetteer's Mark Carney, though the surname matched
+    if entry is not None and " " not in name and entry.name.split()[-1] == name:
+        # "Carney" after "Jay Carney" in the same article is Jay Carney, whoever the gazetteer knows
+        local = next(
+            (
+                e
+                for full, e in reversed(list(state.persons.items()))
+                if " " in full and full.split()[-1] == name
+            ),
+            None,
+        )
+        if local is not None and local.name != entry.name:
+            return local
     if entry is None or entry.type != EntityClass.PERSON:
         entry = gaz.lookup(name)
     if entry is not None and entry.type != EntityClass.PERSON:

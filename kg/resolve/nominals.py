@@ -7,7 +7,7 @@ from spacy.tokens import Token
 from ..records import Entity, EntityClass
 from .discourse import DiscourseState, pair, recent
 from .mentions import ACTOR_TYPES, Mention, MentionKind, RoleKind
-from .names import LED, is_plural, modifier_countries
+from .names import LED, country_entity, country_of_word, is_plural, modifier_countries
 from .titles import named_holder
 
 __all__ = ["nominal_mention", "thing_mention", "split_led"]
@@ -83,6 +83,13 @@ def nominal_mention(state: DiscourseState, tok: Token) -> Mention | None:
         return None
     if lemma in words.person_titles and named_holder(tok) is not None:
         return None  # "Japanese Minister of Foreign Affairs Taro Kono": the name is the mention
+    if is_plural(tok) and (
+        lemma in words.person_titles or lemma in words.group_nouns or lemma in words.country_descriptions
+    ):
+        # "ministers from France, Germany and Italy", "delegations from both Koreas": the countries
+        countries = _from_countries(state, tok) or _listed_countries(state, tok)
+        if countries:
+            return Mention(tok.i, tok.i + 1, tuple(countries), MentionKind.NOMINAL, 0.85)
     if lemma in words.group_nouns or lemma in words.country_descriptions:
         countries = modifier_countries(state, tok)
         if not countries and tok.dep_ == "conj" and tok.head.lemma_.lower() in words.group_nouns:
@@ -117,6 +124,40 @@ def nominal_mention(state: DiscourseState, tok: Token) -> Mention | None:
         if ent is not None:
             return Mention(tok.i, tok.i + 1, (ent,), MentionKind.DESCRIPTION, 0.7)
     return None
+
+
+def _from_countries(state: DiscourseState, tok: Token) -> list[Entity]:
+    """The countries of a "from" phrase after a plural noun, its conjuncts included."""
+    out: list[Entity] = []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for member in (obj, *obj.conjuncts):
+                ent = next((e for e in member.doc.ents if e.start <= member.i < e.end), None)
+                iso = country_of_word(state.gaz, ent.text) if ent is not None else None
+                country = country_entity(state.gaz, iso) if iso else None
+                if country is None:
+                    return []  # "officials from the ministry and France": not only countries
+                if country not in out:
+                    out.append(country)
+    return out
+
+
+def _listed_countries(state: DiscourseState, tok: Token) -> list[Entity]:
+    """The countries a plural noun lists in apposition: "the six powers - the United States, Russia,
+    China, Britain, France and Germany -"."""
+    for appos in (c for c in tok.children if c.dep_ == "appos"):
+        out: list[Entity] = []
+        for member in (appos, *appos.conjuncts):
+            ent = next((e for e in member.doc.ents if e.start <= member.i < e.end), None)
+            iso = country_of_word(state.gaz, ent.text) if ent is not None else None
+            country = country_entity(state.gaz, iso) if iso else None
+            if country is None:
+                return []
+            if country not in out:
+                out.append(country)
+        if len(out) >= 2:
+            return out
+    return []
 
 
 def _named_org_modifier(state: DiscourseState, tok: Token) -> Entity | None:

@@ -7,12 +7,21 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ..gazetteer import Gazetteer
+from ..gazetteer import GazEntry, Gazetteer
 from ..records import Entity, EntityClass
 from ..wordsets import WordSets
 from .discourse import DiscourseState
 from .mentions import Role, RoleKind
-from .names import clean_name, country_entity, country_of_word, entry_entity, person_entity, person_name
+from .names import (
+    clean_name,
+    country_entity,
+    country_of_word,
+    entry_entity,
+    is_plural,
+    named_entity,
+    person_entity,
+    person_name,
+)
 
 __all__ = ["find_roles", "named_holder", "title_role"]
 
@@ -51,8 +60,16 @@ def _role_context(span: Span, words: WordSets) -> list[Token]:
         first = first.head
     if first is not root:
         # "Sens. Ted Cruz and Dianne Feinstein": a plural title before the first name is the others' too
-        shared = [t for t in doc[first.left_edge.i : first.i] if t.lower_.strip(".") in words.plural_titles]
-        toks.extend(t for t in shared if t not in toks)
+        left = doc[first.left_edge.i : first.i]
+        shared = [
+            t
+            for t in left
+            if t.lower_.strip(".") in words.plural_titles
+            or (is_plural(t) and t.lemma_.lower() in words.party_role_nouns)
+        ]
+        # with the party words on them: "Republican lawmakers Rod Blum and David Young"
+        shared += [t for t in left if t.dep_ in {"amod", "compound", "nmod"} and t.head in shared]
+        toks.extend(t for t in sorted(shared, key=lambda t: t.i) if t not in toks)
     # a linear scan left over title-like tokens: "U.S. Secretary of State Warren Christopher"
     i = span.start - 1
     while i >= max(span.sent.start, span.start - 8):
@@ -68,6 +85,8 @@ def _role_context(span: Span, words: WordSets) -> list[Token]:
         if child.dep_ in {"appos", "prep"} and child.i >= span.end:
             if child.dep_ == "prep" and child.lower_ != "of":
                 continue
+            if child.dep_ == "appos" and not _role_apposition(child, words):
+                continue  # "Rand Paul, a critic of the Federal Reserve" holds no office in it
             sub = list(child.subtree)
             if not any(t.ent_type_ == "PERSON" for t in sub):
                 toks.extend(sub)
@@ -82,29 +101,86 @@ def _role_context(span: Span, words: WordSets) -> list[Token]:
     return toks
 
 
+def _role_apposition(head: Token, words: WordSets) -> bool:
+    """True for an apposition that may state an office, a seat or a party: its head is a title
+    ("Russia's foreign minister"), a member noun, a party noun ("a Florida Republican") or a name."""
+    lemma = head.lemma_.lower()
+    return (
+        lemma in words.title_words
+        or head.lower_.strip(".") in words.person_titles
+        or lemma in words.member_nouns
+        or lemma in words.party_role_nouns
+        or lemma in words.us_parties
+        or head.pos_ == "PROPN"
+        or bool(head.ent_type_)
+    )
+
+
 def _party(state: DiscourseState, span: Span, around: list[Token], title: list[str]) -> Entity | None:
-    """The US party a politician belongs to, as the article states it: "Sen. John McCain, R-Ariz.",
-    "Democratic congresswoman Ilhan Omar", "the Republican nominee, Donald Trump"."""
+    """The party a politician belongs to, as the article states it: "Sen. John McCain, R-Ariz.",
+    "Democratic congresswoman Ilhan Omar", "Labour MP Peter Kyle", "Marco Rubio, a Florida Republican"."""
     gaz, words = state.gaz, state.words
     letter = _party_letter(span)
-    name = _PARTY_LETTERS.get(letter) if letter else None
-    if name is None:
-        entry = gaz.lookup(clean_name(span.text))
-        american = (
-            gaz.title_country(title) == "USA"
-            or (entry is not None and entry.type == EntityClass.PERSON and entry.country == "USA")
-            or any(_us_place(gaz, t) for t in around)  # "Patrick Leahy, Vermont Democrat"
-        )
-        adjectives = {
-            t.lower_
-            for t in around
-            if t.dep_ in {"amod", "compound"} and t.head.lower_ in words.party_role_nouns
-        }
-        adjectives |= {w.lower() for w in title if w.lower() in words.us_parties} if american else set()
-        found = {words.us_parties[a] for a in adjectives if a in words.us_parties}
-        name = found.pop() if len(found) == 1 and (american or letter) else None
-    entry = gaz.get(name) if name else None
-    return entry_entity(entry) if entry is not None else None
+    if letter:
+        entry = gaz.get(_PARTY_LETTERS[letter])
+        return entry_entity(entry) if entry is not None else None
+    entry = gaz.lookup(clean_name(span.text))
+    american = (
+        gaz.title_country(title) == "USA"
+        or (entry is not None and entry.type == EntityClass.PERSON and entry.country == "USA")
+        or any(_us_place(gaz, t) for t in around)  # "Patrick Leahy, Vermont Democrat"
+    )
+    found: set[str] = set()
+    for tok in _party_words(span, around, words):
+        word = tok.lemma_.lower() if tok.lemma_.lower() in words.us_parties else tok.lower_
+        if word in words.us_parties:
+            # "Democratic" also names parties abroad ("Social Democratic leader"): only for an American
+            if american or word in _US_ONLY_PARTY_WORDS:
+                found.add(words.us_parties[word])
+            continue
+        ent_span = _ent_span(span.doc, tok)
+        party = gaz.lookup(clean_name(ent_span.text if ent_span is not None else tok.text))
+        if party is not None and _is_party(party):
+            found.add(party.name)
+    name = found.pop() if len(found) == 1 else None
+    party_entry = gaz.get(name) if name else None
+    return entry_entity(party_entry) if party_entry is not None else None
+
+
+# party words no party abroad uses in English news: "Democrat X", "a Florida Republican", "GOP Rep. X"
+_US_ONLY_PARTY_WORDS = frozenset({"gop", "republican", "democrat"})
+
+
+def _is_party(entry: GazEntry) -> bool:
+    """True for a gazetteer organisation that is a political party (its name or an alias says so)."""
+    return entry.type == EntityClass.ORGANIZATION and any(
+        "party" in n.lower().split() for n in (entry.name, *entry.aliases)
+    )
+
+
+def _party_words(span: Span, around: list[Token], words: WordSets) -> list[Token]:
+    """Words that may name a politician's party: a modifier in the title before the name ("GOP
+    presidential candidate", "Labour MP", "Democrat Andy Beshear"), an apposition headed by a party
+    noun ("a Florida Republican", "the top Democrat on ...") or a party adjective on a title noun in
+    apposition ("a Republican senator")."""
+    root = span.root
+    out: list[Token] = []
+    for tok in around:
+        if tok.i < span.start:
+            if tok.dep_ in {"compound", "amod", "nmod"} and (tok.head in around or tok.head == root):
+                out.append(tok)
+        elif (
+            tok.dep_ == "appos"
+            and tok.head == root
+            or (
+                tok.dep_ in {"amod", "compound"}
+                and tok.head.dep_ == "appos"
+                and tok.head.head == root
+                and tok.head.lemma_.lower() in words.party_role_nouns
+            )
+        ):
+            out.append(tok)
+    return out
 
 
 def _us_place(gaz: Gazetteer, tok: Token) -> bool:
@@ -198,6 +274,65 @@ def _known_person(gaz: Gazetteer, span: Span):
     return entry if entry is not None and entry.type == EntityClass.PERSON else None
 
 
+def _heads_unknown_org(tok: Token, ent_span: Span | None, name: Span, words: WordSets) -> bool:
+    """True when an organisation name is the one a leader's title names: a modifier of the title before
+    the name ("Telegram CEO") or the object of the title's "of" ("chairman of the Campaign to Fix the
+    Debt"), and no committee or panel, whose bare name does not say whose it is."""
+    if ent_span is None or any(t.lower_ in words.sub_body_words for t in ent_span):
+        return False
+    root = ent_span.root
+    if root.i < name.start:
+        return root.dep_ in {"compound", "nmod", "poss"} and root.head.i < name.end
+    prep = root.head if root.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and prep.head.lemma_.lower() in words.title_words
+
+
+def _member_body(state: DiscourseState, name: Span, around: list[Token]) -> Entity | None:
+    """The organisation an apposition makes a person a member of: "Rep. Louie Gohmert, a member of the
+    Israel Allies Caucus"."""
+    for tok in around:
+        if tok.lemma_.lower() != "member" or tok.dep_ != "appos" or tok.head != name.root:
+            continue
+        for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                ent_span = _ent_span(tok.doc, obj)
+                if ent_span is None or ent_span.label_ != "ORG":
+                    continue
+                entry = state.gaz.lookup(clean_name(ent_span.text))
+                if entry is not None:
+                    # a member of the Senate holds a seat in it: officialOf, from the title
+                    seat = state.gaz.is_seat_body(entry.name)
+                    return entry_entity(entry) if entry.type in _ORG_TYPES and not seat else None
+                named, _ = named_entity(state, ent_span)
+                return named if named is not None and named.type == EntityClass.ORGANIZATION else None
+    return None
+
+
+def _local_seat(state: DiscourseState, near: list[Token]) -> Entity | None:
+    """The state, province or city a governor or mayor leads: the nearest one named in the title."""
+    for tok in near:
+        if tok.ent_type_ not in {"GPE", "LOC"}:
+            continue
+        ent_span = _ent_span(tok.doc, tok)
+        place, _ = named_entity(state, ent_span) if ent_span is not None else (None, None)
+        if place is not None and place.type in {EntityClass.REGION, EntityClass.CITY}:
+            return place
+    return None
+
+
+def _names_organisation(tok: Token, ent_span: Span | None, name: Span, words: WordSets) -> bool:
+    """True for a country word inside another proper name ("the Israel Allies Caucus")."""
+    head = tok.head
+    return (
+        tok.dep_ == "compound"
+        and head.pos_ == "PROPN"
+        and not (name.start <= head.i < name.end)
+        and head.lemma_.lower() not in words.title_words
+        and head.lower_.strip(".") not in words.person_titles
+        and (ent_span is None or not (ent_span.start <= head.i < ent_span.end))
+    )
+
+
 def _party_letter(span: Span) -> str | None:
     """The party letter after a name ("John Boehner (R-Ohio)"), or None."""
     doc = span.doc
@@ -220,10 +355,14 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
         title += [t.text for t in span if t.lower_ in words.title_words]  # a name matched with its title
         role = title_role(title, words)
         past = any(t.lower_ in words.past_markers or t.lower_.startswith("ex-") for t in around)
-        party = None if past else _party(state, span, around, title)
+        # a past office is no past party: "then-Senate Majority Leader Harry Reid, Nevada Democrat"
+        party = _party(state, span, around, title)
         if party is not None:
             person = person_entity(state, clean_name(span.text), span.ent_id_)
             state.roles.append(Role(person, RoleKind.MEMBER, party, span.start, span.end))
+        if (body := _member_body(state, span, around)) is not None and body != party:
+            person = person_entity(state, clean_name(span.text), span.ent_id_)
+            state.roles.append(Role(person, RoleKind.MEMBER, body, span.start, span.end))
         if role is None or past:
             continue  # no title, or a past one ("former FBI Director")
         of: Entity | None = None
@@ -236,6 +375,8 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
         for tok in near:
             if tok.ent_type_ in {"GPE", "NORP"} or tok.tag_ == "NNP":
                 ent_span = _ent_span(doc, tok)
+                if _names_organisation(tok, ent_span, span, words):
+                    continue  # "a member of the Israel Allies Caucus" is no official of Israel
                 iso = country_of_word(gaz, ent_span.text if ent_span is not None else tok.text)
                 if iso:
                     of = country_entity(gaz, iso)
@@ -246,18 +387,28 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
                 if tok.ent_type_ == "ORG":
                     ent_span = _ent_span(doc, tok)
                     entry = gaz.lookup(clean_name(ent_span.text)) if ent_span is not None else None
-                    if (
-                        entry is not None
-                        and entry.name in words.us_parties.values()
-                        and gaz.title_country(title)
-                    ):
-                        continue  # "GOP Rep. Reid Ribble": a party member (see _party), a US official
+                    if entry is not None and _is_party(entry) and role != RoleKind.LEADER:
+                        continue  # "GOP Rep. Reid Ribble", "Labour MP Peter Kyle": a member (see _party)
                     if entry is not None and entry.type in _ORG_TYPES:
                         of = entry_entity(entry)
                         if ent_span is not None and _sub_body(ent_span.text, entry.name, words):
                             # "chairman of the House Foreign Affairs Committee" chairs the committee
                             of = Entity(clean_name(ent_span.text), EntityClass.ORGANIZATION, entry.country)
                         break
+                    if (
+                        entry is None
+                        and role == RoleKind.LEADER
+                        and _heads_unknown_org(tok, ent_span, span, words)
+                    ):
+                        # "Telegram CEO Pavel Durov", "executive director of 314 Action": an organisation
+                        # the gazetteer does not know, named by the article
+                        named, _ = named_entity(state, ent_span)  # type: ignore[arg-type]
+                        if named is not None and named.type == EntityClass.ORGANIZATION:
+                            of = named
+                            break
+        if of is None and any(w.lower().strip(".") in words.local_leader_titles for w in title):
+            of = _local_seat(state, near)
+            role = RoleKind.LEADER if of is not None else role
         office = gaz.title_office(title) if not envoy else None
         known = _known_person(gaz, span)
         if office is not None and (
