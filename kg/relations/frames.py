@@ -80,7 +80,7 @@ def requires_ok(tok: Token, frame: Frame) -> bool:
     """The children a frame requires are there, and those it excludes are not ("fired back at")."""
 
     def has(dep: str, lem: str) -> bool:
-        return any(c.dep_ == dep and c.lemma_.lower() == lem for c in tok.children)
+        return any(c.dep_ == dep and (lem == "*" or c.lemma_.lower() == lem) for c in tok.children)
 
     return all(has(d, lem) for d, lem in frame.requires) and not any(has(d, lem) for d, lem in frame.excludes)
 

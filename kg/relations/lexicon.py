@@ -102,7 +102,7 @@ def _parse_line(line: str, where: str, themes: Collection[str]) -> Frame:
         if (
             theme is None
             and flag not in FLAGS
-            and not re.fullmatch(r"(requires|excludes):[a-z]+:[a-z]+", flag)
+            and not re.fullmatch(r"(requires|excludes):[a-z]+:([a-z]+|\*)", flag)
         ):
             raise ConfigError(f"{where}: unknown flag '{flag}'")
     requires = tuple(
