@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .. import patterns as P
 from ..records import Article, Entity, EntityClass
@@ -100,16 +100,22 @@ def place_triples(doc: Doc, res: Resolution, ctx: ExtractionContext) -> Iterator
         ):
             nxt = res.at(doc[tok.i + 2])
             last = doc[nxt.end - 1] if nxt is not None else None
+            outer = nxt.entities[0] if nxt is not None else None
             if (
                 nxt is not None
                 and last is not None
+                and outer is not None
                 and not (last.dep_ in _NAME_MODIFIER_DEPS and last.head.i > last.i)  # "U.S. trade"
-                and not _in_list(doc[nxt.start : nxt.end])  # "Europe, Japan and China"
-                and nxt.entities[0].type == EntityClass.COUNTRY
+                and not _listed(doc, m.start, nxt.end, res)  # "Europe, Japan and China"
+                and (
+                    outer.type == EntityClass.COUNTRY
+                    # "Phoenix, Arizona", "Bradenton, Fla.": a city in a state or province
+                    or (outer.type == EntityClass.REGION and ent.type in _SMALL_PLACES and outer.country)
+                )
                 and nxt.kind == MentionKind.NAME
-                and ent.country in (None, nxt.entities[0].country)
+                and ent.country in (None, outer.country)
             ):
-                yield RuleTriple(ent, "locatedIn", nxt.entities[0], tok.i, "kg.rules.place.v1", 0.9)
+                yield RuleTriple(ent, "locatedIn", outer, tok.i, "kg.rules.place.v1", 0.9)
 
 
 def _place_noun_countries(noun: Token, res: Resolution, ctx: ExtractionContext) -> list[Entity]:
@@ -156,9 +162,22 @@ def _described_place_country(tok: Token, res: Resolution, ctx: ExtractionContext
     return list(dict.fromkeys(found))
 
 
-def _in_list(span: Span) -> bool:
-    """True when a name is an item of a coordinated list, not the country after a place."""
-    return any(t.dep_ == "conj" or any(c.dep_ in {"conj", "cc"} for c in t.children) for t in span)
+def _listed(doc: Doc, start: int, end: int, res: Resolution) -> bool:
+    """True when "A, B" are items of a list in the text itself ("Texas, Arizona and California", "Paris,
+    London, Berlin"), whatever the parse: a conjunction or another place right after B, or a place and a
+    comma right before A."""
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lower_ in {"and", "or", "&"}:
+        return True
+    if after is not None and after.text == "," and end + 1 < len(doc):
+        m = res.at(doc[end + 1])
+        if m is not None and m.kind == MentionKind.NAME and m.entities[0].type in PLACE_TYPES:
+            return True
+    if start >= 2 and doc[start - 1].text == ",":
+        m = res.at(doc[start - 2])
+        if m is not None and m.kind == MentionKind.NAME and m.entities[0].type in PLACE_TYPES:
+            return True
+    return False
 
 
 def dateline_triples(doc: Doc, article: Article, ctx: ExtractionContext) -> Iterator[RuleTriple]:
