@@ -82,6 +82,9 @@ def noun_triples(
             # "escalating tensions with Washington": the one in tension is the clause's subject; so is
             # the one "in a meeting with", but not the one who "sought to portray a meeting with"
             yield from emit(governing_subjects(n, res, ctx), objects, frame, n, rule, 0.9)
+        elif objects and not subjects and frame.abroad and _attended(n):
+            # "Trump said at a news conference in London": who speaks at an event abroad is there
+            yield from emit(governing_subjects(n, res, ctx), objects, frame, n, rule, 0.85)
         elif subjects and sym and len(subjects) >= 2:
             yield from pairs(subjects, frame, n, rule)
         elif not subjects and not objects and sym and len(group := _participants(n, res, ctx)) >= 2:
@@ -95,6 +98,11 @@ def noun_triples(
             yield from emit(
                 strong, _implicit_target(n, strong, res, ctx), frame, n, "kg.rules.noun.implicit.v1", 0.7
             )
+
+
+def _attended(n: Token) -> bool:
+    """True for an event noun the clause happens at ("said at a rally in Ohio", "during talks in Oslo")."""
+    return n.dep_ == "pobj" and n.head.lower_ in {"at", "during"} and n.head.head.pos_ in _CLAUSE_POS
 
 
 def _participants(n: Token, res: Resolution, ctx: ExtractionContext) -> list[Arg]:

@@ -141,6 +141,9 @@ def _described_place_country(tok: Token, res: Resolution, ctx: ExtractionContext
     for c in tok.children:
         if c.dep_ == "appos":
             found += _place_noun_countries(c, res, ctx)
+    if tok.dep_ in {"appos", "compound"}:
+        # "Turkey's capital, Ankara", "Mexico's central Puebla state"
+        found += _place_noun_countries(tok.head, res, ctx)
     if tok.dep_ in P.SUBJ_DEPS and tok.head.lemma_ == "be":
         found += [e for a in children(tok.head, _ATTR) for e in _place_noun_countries(a, res, ctx)]
     # "Aceh in Indonesia", "Cornwall in southwest England": the words themselves, whatever the parse

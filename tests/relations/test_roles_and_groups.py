@@ -75,6 +75,19 @@ PRESENT = [
     ("Poland hit out at Belarus over the border crisis.", ("Poland", "criticizes", "Belarus")),
     ("Canada applauded Chile for the reform.", ("Canada", "supports", "Chile")),
     ("Morocco blamed the attack on Algeria.", ("Morocco", "criticizes", "Algeria")),
+    ("A forum in Aarhus, Denmark, was attacked.", ("Aarhus", "locatedIn", "Denmark")),
+    ("She drove from Tucson, Ariz., to the coast.", ("Tucson", "locatedIn", "Arizona")),
+    ("Residents of Ottumwa, Iowa, where she lived, spoke.", ("Ottumwa", "locatedIn", "Iowa")),
+    ("Peru's capital, Lima, was quiet.", ("Lima", "locatedIn", "Peru")),
+    (
+        "President Macron said at a news conference in Nairobi that aid would rise.",
+        ("Emmanuel Macron", "visits", "Nairobi"),
+    ),
+    (
+        "President Obama pushed Pakistan to close the border crossings.",
+        ("Barack Obama", "demands", "Pakistan"),
+    ),
+    ("Japan was exhorting Vietnamese officials to compromise.", ("Japan", "demands", "Vietnam")),
 ]
 
 ABSENT = [
@@ -102,6 +115,14 @@ ABSENT = [
     ),
     # the thing blamed is not the one blamed
     ("Morocco blamed the drought on the weather.", ("Morocco", "criticizes", "drought")),
+    # a list of states is no city in a state
+    ("Governors of Ohio, Iowa and Texas met.", ("Ohio", "locatedIn", "Iowa")),
+    ("The tour took him to Dayton, Toledo and Akron.", ("Dayton", "locatedIn", "Toledo")),
+    # a leader at home visits nothing
+    (
+        "President Macron said at a news conference in Paris that aid would rise.",
+        ("Emmanuel Macron", "visits", "Paris"),
+    ),
     # "Democratic" abroad is no US party
     (
         "Social Democratic leader Olaf Brandt met the chancellor.",
