@@ -74,7 +74,8 @@ def _role_context(span: Span, words: WordSets) -> list[Token]:
     i = span.start - 1
     while i >= max(span.sent.start, span.start - 8):
         t = doc[i]
-        if t.pos_ in _TITLE_POS or t.lower_ in _TITLE_FILLERS:
+        envoy_to = t.lower_ == "to" and i > 0 and doc[i - 1].lower_.strip(".") in words.envoy_nouns
+        if t.pos_ in _TITLE_POS or t.lower_ in _TITLE_FILLERS or envoy_to:  # "Ambassador to Pakistan X"
             if t not in toks:
                 toks.insert(0, t)
             i -= 1
@@ -351,7 +352,12 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
         if span.label_ != "PERSON":
             continue
         around = _role_context(span, words)
-        title = [t.text for t in around if t.pos_ in {"NOUN", "PROPN", "ADJ"} or "-" in t.text]
+        # in text order, with the small words of multi-word offices ("Director of National Intelligence")
+        title = [
+            t.text
+            for t in sorted(around, key=lambda t: t.i)
+            if t.pos_ in _TITLE_POS or "-" in t.text or (t.lower_ in {"of", "the"} and t.i < span.start)
+        ]
         title += [t.text for t in span if t.lower_ in words.title_words]  # a name matched with its title
         role = title_role(title, words)
         past = any(t.lower_ in words.past_markers or t.lower_.startswith("ex-") for t in around)

@@ -88,6 +88,14 @@ PRESENT = [
         ("Barack Obama", "demands", "Pakistan"),
     ),
     ("Japan was exhorting Vietnamese officials to compromise.", ("Japan", "demands", "Vietnam")),
+    (
+        "Director of National Intelligence James Hale said it would pass.",
+        ("James Hale", "officialOf", "United States"),
+    ),
+    (
+        "U.S. Ambassador to Chile Owen Pratt condemned the attack.",
+        ("Owen Pratt", "officialOf", "United States"),
+    ),
 ]
 
 ABSENT = [
@@ -115,6 +123,8 @@ ABSENT = [
     ),
     # the thing blamed is not the one blamed
     ("Morocco blamed the drought on the weather.", ("Morocco", "criticizes", "drought")),
+    # an ambassador is no official of where he is sent
+    ("U.S. Ambassador to Chile Owen Pratt condemned the attack.", ("Owen Pratt", "officialOf", "Chile")),
     # a list of states is no city in a state
     ("Governors of Ohio, Iowa and Texas met.", ("Ohio", "locatedIn", "Iowa")),
     ("The tour took him to Dayton, Toledo and Akron.", ("Dayton", "locatedIn", "Toledo")),
