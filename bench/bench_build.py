@@ -22,7 +22,6 @@ Results are printed as a Markdown table and written as JSON (`--out`).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import platform
@@ -32,6 +31,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _corpus import corpus_lines  # bench/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "news.jsonl.gz"
@@ -59,20 +60,20 @@ def machine() -> dict[str, str]:
 
 
 def write_inputs(n: int | None, folder: Path) -> int:
-    """Write the first n corpus lines (all when None) as JSONL files; return how many were written."""
+    """Write the first n corpus lines (all when None; reserved articles left out) as JSONL files; return
+    how many were written."""
     folder.mkdir(parents=True, exist_ok=True)
     count = 0
     out = None
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if n is not None and count >= n:
-                break
-            if count % PER_FILE == 0:
-                if out:
-                    out.close()
-                out = open(folder / f"part-{count // PER_FILE:03d}.jsonl", "w", encoding="utf-8")  # noqa: SIM115
-            out.write(line)
-            count += 1
+    for line in corpus_lines(CORPUS):
+        if n is not None and count >= n:
+            break
+        if count % PER_FILE == 0:
+            if out:
+                out.close()
+            out = open(folder / f"part-{count // PER_FILE:03d}.jsonl", "w", encoding="utf-8")  # noqa: SIM115
+        out.write(line)
+        count += 1
     if out:
         out.close()
     return count
@@ -185,8 +186,7 @@ def cache_check(n: int, tmp: Path) -> list[dict]:
         row("kg build, cold cache", n, words, measure(kg_cmd(inputs, out, workers=1, cache=cache)), None),
         row("kg build, all cached", n, words, measure(kg_cmd(inputs, out, workers=1, cache=cache)), None),
     ]
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        extra = [line for i, line in enumerate(fh) if i == n]
+    extra = [line for i, line in enumerate(corpus_lines(CORPUS)) if i == n]
     (inputs / "extra.jsonl").write_text(extra[0], encoding="utf-8")
     words += len(read_texts(inputs)[-1].split())
     rows.append(

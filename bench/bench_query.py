@@ -19,7 +19,6 @@ is run once only.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import math
 import platform
@@ -27,6 +26,8 @@ import statistics
 import sys
 import time
 from pathlib import Path
+
+from _corpus import corpus_lines  # bench/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -51,8 +52,8 @@ def corpus_graph(corpus: Path, *, articles: int, workers: int) -> Path:
         return ttl
     out.mkdir(parents=True, exist_ok=True)
     subset = out / "subset.jsonl"
-    with gzip.open(corpus, "rt", encoding="utf-8") as src, open(subset, "w", encoding="utf-8") as dst:
-        for i, line in enumerate(src):
+    with open(subset, "w", encoding="utf-8") as dst:
+        for i, line in enumerate(corpus_lines(corpus)):
             if i >= articles:
                 break
             dst.write(line)

@@ -26,7 +26,6 @@ the median and the worst of `INTERACTIONS` runs are reported.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import platform
 import random
@@ -37,6 +36,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from _corpus import corpus_lines  # bench/ is on sys.path when run as a script
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -111,12 +112,11 @@ def corpus_graph(corpus: Path, *, workers: int, limit: int | None):
         source = out / "subset"  # JSONL parts of 500 articles: each file stays under the reader's size limit
         shutil.rmtree(source, ignore_errors=True)  # parts left by an interrupted run
         source.mkdir(parents=True)
-        with gzip.open(corpus, "rt", encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                if limit is not None and i >= limit:
-                    break
-                with open(source / f"part-{i // 500:03d}.jsonl", "a", encoding="utf-8") as dst:
-                    dst.write(line)
+        for i, line in enumerate(corpus_lines(corpus)):
+            if limit is not None and i >= limit:
+                break
+            with open(source / f"part-{i // 500:03d}.jsonl", "a", encoding="utf-8") as dst:
+                dst.write(line)
         t0 = time.perf_counter()
         print(f"building the corpus graph with kg.pipeline ({workers} workers)...", flush=True)
         settings = Settings(workers=workers, cache_dir=str(CACHE / "extract"))  # resumable per article
