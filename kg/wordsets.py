@@ -101,6 +101,7 @@ class WordSets:
     plural_titles: frozenset[str]
     local_leader_titles: frozenset[str]
     org_name_ends: frozenset[str]
+    org_descriptions: frozenset[str]
     member_nouns: frozenset[str]
     # names and places
     name_function_words: frozenset[str]

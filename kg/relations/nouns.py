@@ -16,7 +16,7 @@ from .arguments import Arg, agents, arguments, children, scale
 from .clauses import clause_subjects, governing_subjects
 from .context import ExtractionContext
 from .frames import RuleTriple, country_named, emit, frame_objects, pairs, requires_ok
-from .lexicon import Frame
+from .lexicon import Frame, ObjectKind
 
 __all__ = ["noun_triples"]
 
@@ -63,6 +63,9 @@ def noun_triples(
     light = _light_verb(n, ctx)
     if not strong and light is not None:
         strong = scale(clause_subjects(light, res, ctx), 0.95)
+    if not strong and n.dep_ == "appos" and any(f.kind != ObjectKind.PLACE for f in frames):
+        # "Sen. John McCain, a frequent critic of Mr. Obama": the one the apposition describes
+        strong = scale(arguments(n.head, res, ctx, conj=False), 0.9)
     rule = "kg.rules.noun.v1"
     for frame in frames:
         if not requires_ok(n, frame):

@@ -123,6 +123,31 @@ def nominal_mention(state: DiscourseState, tok: Token) -> Mention | None:
         ent = recent(state, tok.i, _COUNTRIES, skip=_same_phrase(state, tok))
         if ent is not None:
             return Mention(tok.i, tok.i + 1, (ent,), MentionKind.DESCRIPTION, 0.7)
+    if (
+        not is_plural(tok)
+        and lemma in words.org_descriptions
+        and dets & words.definite_determiners
+        and not any(c.dep_ in {"prep", "compound", "poss", "amod"} and c.ent_type_ for c in tok.children)
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)  # "the group of protesters"
+    ):
+        ent = _recent_org(state, tok.i)
+        if ent is not None:
+            return Mention(tok.i, tok.i + 1, (ent,), MentionKind.DESCRIPTION, 0.7)
+    return None
+
+
+_ORG_REACH = 150  # tokens: "the group" names an organisation of the last few sentences, not of long ago
+
+
+def _recent_org(state: DiscourseState, before: int) -> Entity | None:
+    """The latest organisation named shortly before a token ("the group" after "Boko Haram")."""
+    for i, ent, _ in reversed(state.history):
+        if i >= before:
+            continue
+        if before - i > _ORG_REACH:
+            return None
+        if ent.type == EntityClass.ORGANIZATION:
+            return ent
     return None
 
 

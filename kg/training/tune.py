@@ -18,10 +18,21 @@ from ..evaluate import score
 from ..ontology import symmetric
 from .examples import ArticleExamples
 
-__all__ = ["Choice", "Scorer", "Triples", "choose", "ablation", "THRESHOLDS", "VETOES", "OFF"]
+__all__ = [
+    "Choice",
+    "Scorer",
+    "Triples",
+    "choose",
+    "ablation",
+    "THRESHOLDS",
+    "VETOES",
+    "VETO_MIN_GAIN",
+    "OFF",
+]
 
 THRESHOLDS = tuple(round(float(x), 2) for x in np.arange(0.2, 0.96, 0.05))
 VETOES = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2)
+VETO_MIN_GAIN = 0.005  # out-of-fold strict F1 a veto must add to be used
 OFF = 1.01  # a threshold no probability reaches: the relation is left to the rules
 
 Key = tuple[str, str, str, str]
@@ -136,10 +147,12 @@ def choose(triples: Triples, scorer: Scorer, n_labels: int) -> tuple[Choice, Cho
     """(for --source both, for --source model): the settings with the best out-of-fold strict F1;
     "both" never below the precision of the rules alone."""
     rules_p = scorer(triples.keys(None, None, True))[0]
-    both = max(
-        (_greedy(triples, scorer, n_labels, veto=v, rules=True, floor=rules_p) for v in VETOES),
-        key=lambda c: (c.f1, -c.veto),
-    )
+    trials = [_greedy(triples, scorer, n_labels, veto=v, rules=True, floor=rules_p) for v in VETOES]
+    both = max(trials, key=lambda c: (c.f1, -c.veto))
+    if both.veto and both.f1 < trials[0].f1 + VETO_MIN_GAIN:
+        # a veto that buys almost nothing on the training articles costs rule triples the model has not
+        # learnt to see elsewhere (the sample articles, the event-coded sentences): keep the rules whole
+        both = trials[0]
     alone = _greedy(triples, scorer, n_labels, veto=None, rules=False, floor=0.0)
     return both, alone
 

@@ -96,6 +96,18 @@ PRESENT = [
         "U.S. Ambassador to Chile Owen Pratt condemned the attack.",
         ("Owen Pratt", "officialOf", "United States"),
     ),
+    (
+        "Sen. Nora Quist, a frequent critic of President Obama, spoke on Monday.",
+        ("Nora Quist", "criticizes", "Barack Obama"),
+    ),
+    (
+        "President Obama also took a swipe at Republicans over trade.",
+        ("Barack Obama", "criticizes", "Republican Party"),
+    ),
+    (
+        "The Islamic State claimed the attack. Last week, the group seized the northwestern town of Sinjar.",
+        ("Islamic State", "attacks", "Sinjar"),
+    ),
 ]
 
 ABSENT = [
@@ -132,6 +144,11 @@ ABSENT = [
     (
         "President Macron said at a news conference in Paris that aid would rise.",
         ("Emmanuel Macron", "visits", "Paris"),
+    ),
+    # "the group" with a phrase of its own is nobody named before
+    (
+        "Boko Haram attacked Baga. The group of protesters in Nairobi demanded reforms from Kenya.",
+        ("Boko Haram", "demands", "Kenya"),
     ),
     # "Democratic" abroad is no US party
     (

@@ -141,3 +141,32 @@ def test_train_tuning_scorer_agrees_with_kg_eval(tiny):
         rows = [{"article": a, "subject": s, "predicate": p, "object": o} for a, s, p, o in sorted(keys)]
         rep = score(rows_gold, rows, folder=canon, articles=ids)
         assert scorer(keys) == pytest.approx((rep.strict.precision, rep.strict.recall, rep.strict.f1))
+
+
+def _tuning(rules: list[tuple[tuple[str, str, str, str], float]], gold: list[tuple[str, str, str, str]]):
+    """A Triples and a Scorer over hand-made keys (no parsing): rule triples with the model's
+    probability of each, and the gold keys."""
+    from kg.training.tune import Scorer, Triples
+
+    triples = Triples.__new__(Triples)
+    triples.rules, triples.model = list(rules), []
+    scorer = Scorer.__new__(Scorer)
+    scorer.variants, scorer.sym = [frozenset({g}) for g in gold], frozenset()
+    return triples, scorer
+
+
+def test_train_veto_needs_a_real_gain():
+    from kg.training.tune import VETO_MIN_GAIN, choose
+
+    right = [(("a", f"s{i}", "attacks", "o"), 0.5) for i in range(100)]
+    wrong = [(("a", f"w{i}", "attacks", "o"), 0.005) for i in range(2)]
+    missed = [("a", f"m{i}", "attacks", "o") for i in range(200)]
+    # two wrong triples among 100 right ones, 200 gold triples found by nobody: a veto gains < 0.005
+    triples, scorer = _tuning(right + wrong, [k for k, _ in right] + missed)
+    both, _ = choose(triples, scorer, 1)
+    assert both.veto == 0.0
+    # two wrong triples beside one right one: the veto doubles F1 and is used
+    triples, scorer = _tuning(right[:1] + wrong, [right[0][0]])
+    both, _ = choose(triples, scorer, 1)
+    assert both.veto > 0.0 and both.f1 == 1.0
+    assert VETO_MIN_GAIN > 0
