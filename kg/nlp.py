@@ -17,6 +17,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 from .errors import ConfigError, Errors
@@ -159,8 +160,17 @@ def _other_bearer(doc: Doc, ent: Span) -> Span:
     return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
 
 
+def _keep_abbreviations(nlp: Language, words: frozenset[str]) -> None:
+    """Keep abbreviated titles whole ("Sens.", "Lt."): split from their stop, they end the sentence
+    inside a name and the title is lost."""
+    for word in sorted(words):
+        for form in (word.capitalize() + ".", word.upper() + "."):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 def _add_components(nlp: Language) -> Language:
     """Add kg's components to a loaded pipeline (idempotent)."""
+    _keep_abbreviations(nlp, load_word_sets().title_abbreviations)
     if "parser" in nlp.pipe_names and "kg_paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraph_boundaries", before="parser")
     if "entity_ruler" not in nlp.pipe_names:

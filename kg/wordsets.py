@@ -99,6 +99,7 @@ class WordSets:
     for_destination_titles: frozenset[str]
     party_role_nouns: frozenset[str]
     plural_titles: frozenset[str]
+    title_abbreviations: frozenset[str]
     local_leader_titles: frozenset[str]
     org_name_ends: frozenset[str]
     org_descriptions: frozenset[str]

@@ -366,7 +366,8 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
         if party is not None:
             person = person_entity(state, clean_name(span.text), span.ent_id_)
             state.roles.append(Role(person, RoleKind.MEMBER, party, span.start, span.end))
-        if (body := _member_body(state, span, around)) is not None and body != party:
+        body = _member_body(state, span, around)
+        if body is not None and body != party:
             person = person_entity(state, clean_name(span.text), span.ent_id_)
             state.roles.append(Role(person, RoleKind.MEMBER, body, span.start, span.end))
         if role is None or past:
@@ -395,6 +396,8 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
                     entry = gaz.lookup(clean_name(ent_span.text)) if ent_span is not None else None
                     if entry is not None and _is_party(entry) and role != RoleKind.LEADER:
                         continue  # "GOP Rep. Reid Ribble", "Labour MP Peter Kyle": a member (see _party)
+                    if entry is not None and body is not None and entry.name == body.name:
+                        continue  # "Sen. X, a member of the Senate Intelligence Committee": a member
                     if entry is not None and entry.type in _ORG_TYPES:
                         of = entry_entity(entry)
                         if ent_span is not None and _sub_body(ent_span.text, entry.name, words):

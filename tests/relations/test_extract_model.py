@@ -782,7 +782,7 @@ POSITIVE = [
     pytest.param(
         "Rep. Tom Hale, chairman of the House Armed Services Committee, praised the plan.",
         [
-            ("Tom Hale", "leaderOf", "House Armed Services Committee"),
+            ("Tom Hale", "leaderOf", "United States House Committee on Armed Services"),
             ("Tom Hale", "officialOf", "United States House of Representatives"),
         ],
         id="committee-chair-is-not-chamber-leader",
