@@ -100,6 +100,8 @@ class WordSets:
     party_role_nouns: frozenset[str]
     plural_titles: frozenset[str]
     title_abbreviations: frozenset[str]
+    state_titles: frozenset[str]
+    state_office_words: frozenset[str]
     local_leader_titles: frozenset[str]
     org_name_ends: frozenset[str]
     org_descriptions: frozenset[str]

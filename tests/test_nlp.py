@@ -107,3 +107,17 @@ def test_nlp_entity_ruler_ignores_lower_case_common_word(nlp):
 def test_nlp_organisation_split_before_its_country_is_merged(nlp):
     doc = nlp("The Supreme Court of Canada struck down the law.")
     assert "Supreme Court of Canada" in [e.text.removeprefix("The ") for e in doc.ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sens. Ada Brill and Owen Marsh voted.",
+        "Lt. Col. Dana Weiss spoke.",
+        "Gov. Ann Lee and Capt. Jo Park met.",
+    ],
+)
+def test_nlp_abbreviated_titles_stay_whole_and_end_no_sentence(nlp, text):
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 1, [s.text for s in doc.sents]
+    assert all(t.text != "." for t in doc[:-1]), [t.text for t in doc]

@@ -286,3 +286,19 @@ def test_resolve_is_deterministic(nlp):
     doc = nlp(text)
     article = Article(id="t", text=text)
     assert resolve_doc(doc, article) == resolve_doc(doc, article)
+
+
+@pytest.mark.parametrize(
+    ("text", "home"),
+    [
+        ("Tunisia mourned. Tunisian police searched Tunis. Gunmen struck in Sousse.", "TUN"),
+        ("Greece and Turkey argued. Greek and Turkish ships met off Athens and Ankara.", None),  # a tie
+        ("Russia spoke.", None),  # too few mentions
+        ("", None),
+    ],
+)
+def test_resolve_home_country_needs_a_clear_majority(nlp, text, home):
+    from kg.gazetteer import load_gazetteer
+    from kg.resolve.home import home_country
+
+    assert home_country(nlp(text), load_gazetteer()) == home

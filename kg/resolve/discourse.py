@@ -43,6 +43,7 @@ class DiscourseState:
     mentions: dict[int, Mention] = field(default_factory=dict)
     roles: list[Role] = field(default_factory=list)
     quoted: frozenset[int] = frozenset()  # tokens inside quotation marks
+    home: str | None = None  # ISO3 of the article's home country (`home.home_country`)
 
 
 def quoted_tokens(doc: Doc) -> frozenset[int]:

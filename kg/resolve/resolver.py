@@ -9,6 +9,7 @@ from ..records import Article, Entity, EntityClass
 from ..wordsets import WordSets, load_word_sets
 from .datelines import dateline_end, in_dateline
 from .discourse import DiscourseState, coordinated_group, quoted_tokens, remember
+from .home import home_country
 from .mentions import Mention, MentionKind, Resolution, Role
 from .names import LED, clean_name, country_entity, country_of_word, named_entity
 from .nominals import nominal_mention, split_led, thing_mention
@@ -32,8 +33,9 @@ def resolve_doc(
     gazetteer (Gazetteer | None), words (WordSets | None): what to resolve with (default: the shipped ones).
     RETURNS (Resolution): mentions by token index, roles stated by titles, entities in order.
     """
+    gaz = gazetteer or load_gazetteer()
     state = DiscourseState(
-        gazetteer or load_gazetteer(), words or load_word_sets(), quoted=quoted_tokens(doc)
+        gaz, words or load_word_sets(), quoted=quoted_tokens(doc), home=home_country(doc, gaz)
     )
     find_roles(state, doc)
     ents_at = {e.start: e for e in doc.ents if e.label_ in _NAMED_LABELS}

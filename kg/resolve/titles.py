@@ -264,6 +264,30 @@ def _known_office(gaz: Gazetteer, span: Span, role: RoleKind) -> Entity | None:
     return entry_entity(office) if office.type in _ORG_TYPES else None
 
 
+def _bare_state_title(state: DiscourseState, span: Span, around: list[Token], title: list[str]) -> bool:
+    """True for a title only a state confers, with nothing around it that names another body or place
+    ("Army spokesman X", "Culture Minister X"; not "university president X", "Louisiana Gov. X"), on a
+    person not known to be of another country than the article's."""
+    words = state.words
+    if not span[0].is_title or span[-1].lower_ in words.org_name_ends:
+        return False  # "the prime minister designate", "the Peter Peterson Foundation": no person
+    if not {t.lower_.strip(".") for t in around} & words.state_office_words:
+        return False  # a title word inside the name is a surname ("Peter King")
+    allowed = words.title_words | words.state_office_words | words.government_body_words | words.group_nouns
+    for t in around:
+        generic = t.lower_.strip(".") in allowed  # "Army spokesman", "Interior Ministry spokesman"
+        if (t.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and not generic) or (
+            t.dep_ == "poss" and t.pos_ == "PRON"
+        ):
+            return False  # another body, place or owner: "its top prosecutor"
+        portfolio = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"minister", "ministry"}
+        if t.pos_ in {"NOUN", "PROPN"} and t.lower_.strip(".") not in allowed and not portfolio:
+            return False  # "Eurogroup President", "university spokesman"; but "Culture Minister"
+    known = _known_person(state.gaz, span)
+    stated = state.person_country.get(clean_name(span.text))
+    return (known is None or known.country in (None, "", state.home)) and stated in (None, "", state.home)
+
+
 def _known_person(gaz: Gazetteer, span: Span):
     """The gazetteer's entry for a person name (middle initials and scraped tails ignored), or None."""
     name = clean_name(span.text)
@@ -442,6 +466,9 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
             # an official's office, even when it leads something ("Majority Leader", "chairman")
             of = country_entity(gaz, iso)
             role = RoleKind.OFFICIAL
+        if of is None and state.home and _bare_state_title(state, span, around, title):
+            # "Culture Minister Latifa Lakhdar" in a story from Tunisia: the country is the article's
+            of = country_entity(gaz, state.home)
         if of is None:
             continue
         person = person_entity(state, clean_name(span.text), span.ent_id_)

@@ -108,6 +108,40 @@ PRESENT = [
         "The Islamic State claimed the attack. Last week, the group seized the northwestern town of Sinjar.",
         ("Islamic State", "attacks", "Sinjar"),
     ),
+    # abbreviated plural titles stay whole, so the sentence does not end inside the list
+    (
+        "Sens. Ada Brill and Owen Marsh voted against the bill.",
+        ("Owen Marsh", "officialOf", "United States Senate"),
+    ),
+    (
+        "Republican Sens. Ada Brill and Owen Marsh praised the deal.",
+        ("Owen Marsh", "memberOf", "Republican Party"),
+    ),
+    # congressional committees are entities of their own, under their full names
+    (
+        "Senate Budget Committee Chairman Hal Brenner called the plan reckless.",
+        ("Hal Brenner", "leaderOf", "United States Senate Committee on the Budget"),
+    ),
+    (
+        "Rep. Mia Tolland, the top Democrat on the House Oversight Committee, spoke.",
+        ("Mia Tolland", "officialOf", "United States House of Representatives"),
+    ),
+    # a bare state title takes the country the story is about
+    (
+        "ATHENS, Greece (AP) - Greece and its lenders resumed talks in Athens on Monday. Greek banks stayed"
+        " shut. Finance Minister Nikos Andreou said Greece would pay.",
+        ("Nikos Andreou", "officialOf", "Greece"),
+    ),
+    (
+        "Turkey mourned on Sunday. Turkish officials said 30 people died in Gaziantep, in southern Turkey."
+        " Prime Minister Emre Kaya vowed to find the bombers.",
+        ("Emre Kaya", "leaderOf", "Turkey"),
+    ),
+    (
+        "Egypt declared three days of mourning. Egyptian troops sealed off the area around Cairo's churches."
+        " Interior Ministry spokesman Ahmed Hassan said five militants were killed.",
+        ("Ahmed Hassan", "officialOf", "Egypt"),
+    ),
 ]
 
 ABSENT = [
@@ -149,6 +183,32 @@ ABSENT = [
     (
         "Boko Haram attacked Baga. The group of protesters in Nairobi demanded reforms from Kenya.",
         ("Boko Haram", "demands", "Kenya"),
+    ),
+    # a bare title in a story with no clear home country, or one a state does not confer
+    (
+        "Greece and Turkey traded accusations. Finance Minister Nikos Andreou said talks would go on.",
+        ("Nikos Andreou", "officialOf", "Greece"),
+    ),
+    (
+        "Egypt declared three days of mourning. Egyptian troops sealed off the area around Cairo's churches."
+        " University president Omar Saleh said classes would resume.",
+        ("Omar Saleh", "leaderOf", "Egypt"),
+    ),
+    (
+        "Egypt declared three days of mourning. Egyptian troops sealed off the area around Cairo's churches."
+        " President Hosni Farag, ousted in 2011, said nothing.",
+        ("Hosni Farag", "leaderOf", "Egypt"),
+    ),
+    # a title word that is a surname is no title
+    (
+        "Egypt declared mourning. Egyptian troops sealed off Cairo. Egypt's allies called. Rep. Peter King"
+        " praised the troops.",
+        ("Peter King", "leaderOf", "Egypt"),
+    ),
+    # a member of a committee holds no office in it
+    (
+        "Sen. Ada Brill, a member of the Senate Intelligence Committee, criticized the agency.",
+        ("Ada Brill", "officialOf", "United States Senate Select Committee on Intelligence"),
     ),
     # "Democratic" abroad is no US party
     (
