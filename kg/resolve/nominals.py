@@ -6,11 +6,11 @@ from spacy.tokens import Token
 
 from ..records import Entity, EntityClass
 from .discourse import DiscourseState, pair, recent
-from .mentions import ACTOR_TYPES, Mention, MentionKind, RoleKind
-from .names import LED, country_entity, country_of_word, is_plural, modifier_countries
+from .mentions import ACTOR_TYPES, Mention, MentionKind, Role, RoleKind
+from .names import LED, country_entity, country_of_word, entry_entity, is_plural, modifier_countries
 from .titles import named_holder
 
-__all__ = ["nominal_mention", "thing_mention", "split_led"]
+__all__ = ["nominal_mention", "party_person", "thing_mention", "split_led"]
 
 _NAME_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 _LED_MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod"})
@@ -220,3 +220,50 @@ def _described_person(state: DiscourseState, lemma: str, countries: list[Entity]
             ):
                 return ent
     return mine[0]
+
+
+_PERSON_REACH = 150  # tokens: "the Ohio Republican" is someone of the last few sentences
+
+
+_PARTY_NOUNS = frozenset({"democrat", "republican"})
+
+
+def party_person(state: DiscourseState, tok: Token) -> Mention | None:
+    """A politician described by party and place: "the Ohio Republican", "the Vermont Democrat". The
+    latest politician of the last few sentences (someone with a seat, office or party in the US) who is
+    not of the other party; the description states the party, so the membership is recorded as a role."""
+    words = state.words
+    if tok.lower_ not in _PARTY_NOUNS or tok.pos_ not in {"NOUN", "PROPN"} or is_plural(tok):
+        return None
+    if (
+        tok.dep_ in _NAME_MODIFIER_DEPS
+        or tok.dep_ == "poss"
+        or tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].is_title
+    ):
+        return None  # "the Republican National Committee", "the Republican's victory"
+    if not any(c.dep_ == "det" and c.lower_ in words.definite_determiners for c in tok.children):
+        return None
+    if any(c.dep_ in {"prep", "appos", "amod", "nummod"} for c in tok.children):
+        return None  # "the top Republican in the House", "the No. 2 House Republican, Eric Cantor"
+    entry = state.gaz.get(words.us_parties[tok.lower_])
+    if entry is None:
+        return None
+    party = entry_entity(entry)
+    parties = set(words.us_parties.values())
+    members = {r.person.name: r.of for r in state.roles if r.role == RoleKind.MEMBER and r.of.name in parties}
+    politicians = {
+        r.person.name
+        for r in state.roles
+        if r.of.country == "USA"
+        and r.of.type in {EntityClass.ORGANIZATION, EntityClass.REGION, EntityClass.CITY}
+    }
+    for i, ent, _ in reversed(state.history):
+        if i >= tok.i:
+            continue
+        if tok.i - i > _PERSON_REACH:
+            return None
+        if ent.name in politicians and members.get(ent.name, party) == party:
+            state.roles.append(Role(ent, RoleKind.MEMBER, party, tok.left_edge.i, tok.i + 1))
+            return Mention(tok.i, tok.i + 1, (ent,), MentionKind.DESCRIPTION, 0.75)
+    return None

@@ -12,7 +12,7 @@ from .discourse import DiscourseState, coordinated_group, quoted_tokens, remembe
 from .home import home_country
 from .mentions import Mention, MentionKind, Resolution, Role
 from .names import LED, clean_name, country_entity, country_of_word, named_entity
-from .nominals import nominal_mention, split_led, thing_mention
+from .nominals import nominal_mention, party_person, split_led, thing_mention
 from .pronouns import pronoun_mention
 from .titles import find_roles
 
@@ -51,6 +51,12 @@ def resolve_doc(
             mention = Mention(tok.i, tok.i + 1, (ent,), MentionKind.LED, 0.9)
         elif (split := split_led(state, tok)) is not None:
             mention = Mention(tok.i, tok.i + 1, split, MentionKind.LED, 0.9)
+        elif (
+            span is not None
+            and span.label_ in {"NORP", "ORG"}
+            and (described := party_person(state, span.root))
+        ):
+            mention = Mention(span.start, span.end, described.entities, described.kind, described.confidence)
         elif span is not None and not in_dateline(article, span, dl_end):
             is_modifier = span.label_ == "NORP" and span.root.dep_ in _MODIFIER_DEPS
             ent, seat = named_entity(state, span)

@@ -66,6 +66,7 @@ def _role_context(span: Span, words: WordSets) -> list[Token]:
             for t in left
             if t.lower_.strip(".") in words.plural_titles
             or (is_plural(t) and t.lemma_.lower() in words.party_role_nouns)
+            or (is_plural(t) and t.lower_.removesuffix("s") in words.us_parties)  # "Republicans X and Y"
         ]
         # with the party words on them: "Republican lawmakers Rod Blum and David Young"
         shared += [t for t in left if t.dep_ in {"amod", "compound", "nmod"} and t.head in shared]
@@ -168,7 +169,10 @@ def _party_words(span: Span, around: list[Token], words: WordSets) -> list[Token
     out: list[Token] = []
     for tok in around:
         if tok.i < span.start:
-            if tok.dep_ in {"compound", "amod", "nmod"} and (tok.head in around or tok.head == root):
+            shared = is_plural(tok) and tok.lower_.removesuffix("s") in words.us_parties
+            if tok.dep_ in {"compound", "amod", "nmod"} and (
+                tok.head in around or tok.head == root or shared
+            ):
                 out.append(tok)
         elif (
             tok.dep_ == "appos"
@@ -382,7 +386,11 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
             for t in sorted(around, key=lambda t: t.i)
             if t.pos_ in _TITLE_POS or "-" in t.text or (t.lower_ in {"of", "the"} and t.i < span.start)
         ]
-        title += [t.text for t in span if t.lower_ in words.title_words]  # a name matched with its title
+        # a name matched with its title ("President Obama"); a title word later in a name is a surname
+        lead = 0
+        while lead < len(span) - 1 and span[lead].lower_.strip(".") in words.title_words:
+            lead += 1
+        title += [t.text for t in span[:lead]]
         role = title_role(title, words)
         past = any(t.lower_ in words.past_markers or t.lower_.startswith("ex-") for t in around)
         # a past office is no past party: "then-Senate Majority Leader Harry Reid, Nevada Democrat"

@@ -126,6 +126,20 @@ PRESENT = [
         "Rep. Mia Tolland, the top Democrat on the House Oversight Committee, spoke.",
         ("Mia Tolland", "officialOf", "United States House of Representatives"),
     ),
+    # a politician described by place and party: the latest politician, whose party it states
+    (
+        'Sen. Ada Brill questioned the director. "We need answers," the Vermont Democrat said Friday.',
+        ("Ada Brill", "memberOf", "Democratic Party"),
+    ),
+    (
+        "Rep. Owen Marsh met the envoy on Monday. The Ohio Republican later praised Japan.",
+        ("Owen Marsh", "supports", "Japan"),
+    ),
+    # plural party nouns are shared by the names they list
+    (
+        "Republicans Ada Brill and Owen Marsh sparred on Sunday.",
+        ("Owen Marsh", "memberOf", "Republican Party"),
+    ),
     # a bare state title takes the country the story is about
     (
         "ATHENS, Greece (AP) - Greece and its lenders resumed talks in Athens on Monday. Greek banks stayed"
@@ -204,6 +218,20 @@ ABSENT = [
         "Egypt declared mourning. Egyptian troops sealed off Cairo. Egypt's allies called. Rep. Peter King"
         " praised the troops.",
         ("Peter King", "leaderOf", "Egypt"),
+    ),
+    # "the Democrat" who is no politician of the story, or a role description with its own name
+    (
+        'Director Lee Chang spoke. "We need answers," the Vermont Democrat said Friday.',
+        ("Lee Chang", "memberOf", "Democratic Party"),
+    ),
+    (
+        "Sen. Ada Brill, D-Vt., met voters. The No. 2 House Republican, Owen Marsh, opposed the bill.",
+        ("Ada Brill", "memberOf", "Republican Party"),
+    ),
+    # a surname that is a title word is no title
+    (
+        "Republicans Rand Paul and Peter T. King sparred on Sunday.",
+        ("Peter King", "leaderOf", "Republican Party"),
     ),
     # a member of a committee holds no office in it
     (
