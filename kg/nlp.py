@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
 
 from .errors import ConfigError, Errors
 from .gazetteer import load_gazetteer
@@ -168,9 +169,22 @@ def _keep_abbreviations(nlp: Language, words: frozenset[str]) -> None:
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
+# "U.S.-China talks": a hyphen after an abbreviation's stop, before a capital, joins two names
+_ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Z])"
+
+
+def _split_abbreviation_hyphens(nlp: Language) -> None:
+    """Split "U.S.-China" into "U.S.", "-", "China", as "US-China" is (idempotent)."""
+    infixes = list(nlp.Defaults.infixes or [])
+    if _ABBREVIATION_HYPHEN not in infixes:
+        infixes.append(_ABBREVIATION_HYPHEN)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def _add_components(nlp: Language) -> Language:
     """Add kg's components to a loaded pipeline (idempotent)."""
     _keep_abbreviations(nlp, load_word_sets().title_abbreviations)
+    _split_abbreviation_hyphens(nlp)
     if "parser" in nlp.pipe_names and "kg_paragraph_boundaries" not in nlp.pipe_names:
         nlp.add_pipe("kg_paragraph_boundaries", before="parser")
     if "entity_ruler" not in nlp.pipe_names:

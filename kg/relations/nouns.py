@@ -75,6 +75,10 @@ def noun_triples(
         if sym and len(between) >= 2:
             yield from pairs(between, frame, n, rule)
             continue
+        if sym and len(hyphened := _hyphen_pair(n, res, ctx)) >= 2:
+            # "US-Russia tensions", "the Israeli-Palestinian talks", "U.S.-China trade talks"
+            yield from pairs(hyphened, frame, n, rule, 0.95)
+            continue
         if sym and between and strong:
             yield from emit(strong, between, frame, n, rule)
             continue
@@ -101,6 +105,27 @@ def noun_triples(
             yield from emit(
                 strong, _implicit_target(n, strong, res, ctx), frame, n, "kg.rules.noun.implicit.v1", 0.7
             )
+
+
+_HYPHENS = frozenset({"-", "–", "—"})
+
+
+def _hyphen_pair(n: Token, res: Resolution, ctx: ExtractionContext) -> list[Arg]:
+    """Two actors joined by a hyphen in the modifiers of an event noun: "US-Russia tensions",
+    "Israeli-Palestinian talks", "U.S.-China trade talks" (through "trade")."""
+    mods: list[Token] = []
+    stack = [c for c in n.lefts if c.dep_ in P.MODIFIER_DEPS]
+    while stack:
+        t = stack.pop()
+        mods.append(t)
+        stack += [c for c in t.lefts if c.dep_ in P.MODIFIER_DEPS | {"punct"}]
+    mods.sort(key=lambda t: t.i)
+    for a, dash, b in zip(mods, mods[1:], mods[2:], strict=False):
+        if dash.text in _HYPHENS and a.i + 1 == dash.i and dash.i + 1 == b.i:
+            found = arguments(a, res, ctx, conj=False) + arguments(b, res, ctx, conj=False)
+            if len({arg.entity for arg in found}) >= 2:
+                return found
+    return []
 
 
 def _attended(n: Token) -> bool:

@@ -140,6 +140,10 @@ PRESENT = [
         "Republicans Ada Brill and Owen Marsh sparred on Sunday.",
         ("Owen Marsh", "memberOf", "Republican Party"),
     ),
+    # two actors joined by a hyphen before a symmetric event noun
+    ("US-Russia tensions rose sharply last year.", ("Russia", "hasTensionWith", "United States")),
+    ("Officials said progress was made in U.S.-China trade talks.", ("China", "meetsWith", "United States")),
+    ("The Israeli-Palestinian talks resumed in Cairo.", ("Israel", "meetsWith", "Palestine")),
     # a bare state title takes the country the story is about
     (
         "ATHENS, Greece (AP) - Greece and its lenders resumed talks in Athens on Monday. Greek banks stayed"
@@ -233,6 +237,9 @@ ABSENT = [
         "Republicans Rand Paul and Peter T. King sparred on Sunday.",
         ("Peter King", "leaderOf", "Republican Party"),
     ),
+    # a hyphen pair before a one-sided event is no symmetric one; a hyphenated word is no pair
+    ("The China-US trade war escalated.", ("China", "meetsWith", "United States")),
+    ("U.S.-based firms met Chinese officials.", ("United States", "meetsWith", "China")),
     # a member of a committee holds no office in it
     (
         "Sen. Ada Brill, a member of the Senate Intelligence Committee, criticized the agency.",
