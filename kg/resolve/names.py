@@ -229,7 +229,9 @@ def named_entity(state: DiscourseState, span: Span) -> tuple[Entity | None, Enti
         ent = entry_entity(entry)
         if entry.type == EntityClass.PERSON:
             return person_entity(state, entry.name, entry.name), None
-        seat_iso = entry.seat_of or (entry.country if entry.role == "government" else None)
+        # a seat of government stands for its country ("the Kremlin said"); a named government body
+        # (Congress, the FBI) is an actor of its own, whose country its record keeps
+        seat_iso = entry.seat_of
         seat = country_entity(gaz, seat_iso) if seat_iso and entry.type != EntityClass.COUNTRY else None
         return ent, seat
     kind = _LABEL_TYPES.get(label)
