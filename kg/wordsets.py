@@ -56,6 +56,7 @@ class WordSets:
     national_titles: frozenset[str]
     state_forces: frozenset[str]
     group_nouns: frozenset[str]
+    armed_group_nouns: frozenset[str]
     org_head_nouns: frozenset[str]
     government_body_words: frozenset[str]
     held_nouns: frozenset[str]

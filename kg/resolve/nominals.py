@@ -77,6 +77,12 @@ def nominal_mention(state: DiscourseState, tok: Token) -> Mention | None:
     lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
         return None  # "leader" in "North Korean leader Kim Jong Un": the name is the mention
+    if (
+        lemma in words.armed_group_nouns
+        and is_plural(tok)
+        and (group := _armed_group(state, tok)) is not None
+    ):
+        return Mention(tok.i, tok.i + 1, (group,), MentionKind.NOMINAL, 0.85)  # "Afghan rebels"
     if lemma in words.org_head_nouns and (org := _named_org_modifier(state, tok)) is not None:
         return Mention(tok.i, tok.i + 1, (org,), MentionKind.NOMINAL, 0.9)
     if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
@@ -134,6 +140,26 @@ def nominal_mention(state: DiscourseState, tok: Token) -> Mention | None:
         if ent is not None:
             return Mention(tok.i, tok.i + 1, (ent,), MentionKind.DESCRIPTION, 0.7)
     return None
+
+
+def _armed_group(state: DiscourseState, tok: Token) -> Entity | None:
+    """An armed group named by its fighters: "Hamas militants" → Hamas; "Afghan rebels", "Syrian
+    rebels" → an organisation of that name and country (not the state: they fight it or for it);
+    "pro-Russian separatists" → that name, of no country. Bare "rebels" are nobody we can name."""
+    if (org := _named_org_modifier(state, tok)) is not None:
+        return org
+    doc = tok.doc
+    mods = [c for c in tok.lefts if c.dep_ in _NAME_MODIFIER_DEPS]
+    countries = modifier_countries(state, tok)
+    if len(countries) != 1 or not mods or mods[-1].i + 1 != tok.i:
+        return None
+    mod = mods[-1]
+    pro = mod.i >= 2 and doc[mod.i - 1].text == "-" and doc[mod.i - 2].lower_ == "pro"
+    if len(mods) != (1 + sum(1 for m in mods if pro and m.i in {mod.i - 1, mod.i - 2})):
+        return None  # "Afghan Taliban rebels", "Syrian government fighters": more than a demonym
+    if pro:
+        return Entity(f"pro-{mod.text} {tok.lower_}", EntityClass.ORGANIZATION, None)
+    return Entity(f"{mod.text} {tok.lower_}", EntityClass.ORGANIZATION, countries[0].country)
 
 
 _ORG_REACH = 150  # tokens: "the group" names an organisation of the last few sentences, not of long ago

@@ -144,6 +144,13 @@ PRESENT = [
     ("US-Russia tensions rose sharply last year.", ("Russia", "hasTensionWith", "United States")),
     ("Officials said progress was made in U.S.-China trade talks.", ("China", "meetsWith", "United States")),
     ("The Israeli-Palestinian talks resumed in Cairo.", ("Israel", "meetsWith", "Palestine")),
+    # fighters named by a demonym are an armed group of that country; by an organisation, that one
+    ("Afghan rebels kidnapped 16 Russian advisers.", ("Afghan rebels", "attacks", "Russia")),
+    ("Hamas militants fired rockets at Israel.", ("Hamas", "attacks", "Israel")),
+    (
+        "Pro-Russian separatists attacked Ukrainian troops in Donetsk.",
+        ("pro-Russian separatists", "attacks", "Ukraine"),
+    ),
     # a bare state title takes the country the story is about
     (
         "ATHENS, Greece (AP) - Greece and its lenders resumed talks in Athens on Monday. Greek banks stayed"
@@ -240,6 +247,9 @@ ABSENT = [
     # a hyphen pair before a one-sided event is no symmetric one; a hyphenated word is no pair
     ("The China-US trade war escalated.", ("China", "meetsWith", "United States")),
     ("U.S.-based firms met Chinese officials.", ("United States", "meetsWith", "China")),
+    # rebels are not their state, and bare "rebels" are nobody we can name
+    ("Afghan rebels kidnapped 16 Russian advisers.", ("Afghanistan", "attacks", "Russia")),
+    ("The rebels attacked Ukrainian troops.", ("rebels", "attacks", "Ukraine")),
     # a member of a committee holds no office in it
     (
         "Sen. Ada Brill, a member of the Senate Intelligence Committee, criticized the agency.",
