@@ -73,6 +73,7 @@ class WordSets:
     ties_nouns: frozenset[str]
     aid_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
+    coercion_nouns: frozenset[str]
     penalty_nouns: frozenset[str]
     envoy_nouns: frozenset[str]
     # descriptions

@@ -39,6 +39,9 @@ def clause_subjects(v: Token, res: Resolution, ctx: ExtractionContext, depth: in
         return arguments(v.head, res, ctx, conj=False) if rel or not own else []
     if v.dep_ == "acl" and v.tag_ == "VBG":
         return arguments(v.head, res, ctx, conj=False)
+    if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+        # "Syria is willing to withdraw", "Iran will be able to sell": the subject of the copula
+        return scale(clause_subjects(head.head, res, ctx, depth + 1), 0.9)
     if v.dep_ in P.SUBJECT_SHARING_DEPS and head.i != v.i and head.pos_ in _GOVERNOR_POS:
         if v.dep_ == "xcomp" and head.lemma_.lower() in words.object_control:
             return [a for c in children(head, P.OBJ_DEPS) for a in arguments(c, res, ctx)]

@@ -151,6 +151,11 @@ PRESENT = [
         "Pro-Russian separatists attacked Ukrainian troops in Donetsk.",
         ("pro-Russian separatists", "attacks", "Ukraine"),
     ),
+    # measures of force imposed and lifted; borders closed; the subject of "is willing to"
+    ("Israel reimposed blockades in the West Bank on Friday.", ("Israel", "coerces", "West Bank")),
+    ("Serbia lifted a night curfew in Montenegro.", ("Serbia", "easesPressureOn", "Montenegro")),
+    ("Russia closed its southern borders with Iran and Turkey.", ("Russia", "sanctions", "Turkey")),
+    ("Syria is willing to withdraw its troops from Lebanon.", ("Syria", "easesPressureOn", "Lebanon")),
     # a bare state title takes the country the story is about
     (
         "ATHENS, Greece (AP) - Greece and its lenders resumed talks in Athens on Monday. Greek banks stayed"
@@ -250,6 +255,14 @@ ABSENT = [
     # rebels are not their state, and bare "rebels" are nobody we can name
     ("Afghan rebels kidnapped 16 Russian advisers.", ("Afghanistan", "attacks", "Russia")),
     ("The rebels attacked Ukrainian troops.", ("rebels", "attacks", "Ukraine")),
+    # a curfew lifted is no pressure eased on whoever lifts it; a border closed for repairs is no sanction
+    ("Serbia lifted a night curfew in Montenegro.", ("Montenegro", "easesPressureOn", "Serbia")),
+    ("Turkey closed the border crossing with Syria for repairs.", ("Turkey", "sanctions", "Repairs")),
+    # the one instrumental in an act is not its author
+    (
+        "Bill Harlow was instrumental in the US imposing sanctions on Russian officials.",
+        ("Bill Harlow", "sanctions", "Russia"),
+    ),
     # a member of a committee holds no office in it
     (
         "Sen. Ada Brill, a member of the Senate Intelligence Committee, criticized the agency.",
