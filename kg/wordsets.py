@@ -51,6 +51,9 @@ class WordSets:
     reporting_verbs: frozenset[str]
     commitment_verbs: frozenset[str]
     purpose_verbs: frozenset[str]
+    labelling_verbs: frozenset[str]
+    negative_labels: frozenset[str]
+    positive_labels: frozenset[str]
     blame_adjectives: frozenset[str]
     # arguments
     national_titles: frozenset[str]

@@ -7,6 +7,7 @@ Rules (each names itself in `Relation.rule`):
 - `kg.rules.noun.v1`: nominalisations (*Putin's visit to Pyongyang*, *sanctions imposed by X*,
   *support from X towards Y*, *tensions between X and Y*), also as objects of light verbs
   (*impose sanctions on*, *made a visit to*) (`kg.relations.nouns`).
+- `kg.rules.label.v1`: labels (*called Wolff a "total loser"*: criticizes) (`kg.relations.labels`).
 - `kg.rules.title.v1`: titles and appositions (leaderOf, officialOf);
   `kg.rules.member.v1`: *NATO ally Turkey*, *a member of*; `kg.rules.place.v1`: datelines,
   *Pyongyang's guest house*, *Helsinki, Finland* (`kg.relations.structure`).
@@ -27,6 +28,7 @@ from ..records import Article, ArticleResult, Entity, EntityClass, Evidence, Mod
 from ..resolve import MentionKind, Resolution, resolve_doc
 from .context import ExtractionContext, build_context, default_context
 from .frames import RuleTriple
+from .labels import label_triples
 from .lexicon import Lexicon
 from .modality import modality
 from .nouns import noun_triples
@@ -48,6 +50,8 @@ def _rule_triples(
         lemma = tok.lemma_.lower()
         if tok.pos_ in _VERB_POS and lemma in lex.verbs:
             yield from verb_triples(tok, lex.verbs[lemma], res, ctx)
+        if tok.pos_ in _VERB_POS:
+            yield from label_triples(tok, res, ctx)
         elif tok.pos_ in _NOUN_POS and lemma in lex.nouns and _trigger_free(res, tok):
             yield from noun_triples(tok, lex.nouns[lemma], res, ctx)
     yield from role_triples(res)

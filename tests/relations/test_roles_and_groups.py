@@ -156,6 +156,17 @@ PRESENT = [
     ("Serbia lifted a night curfew in Montenegro.", ("Serbia", "easesPressureOn", "Montenegro")),
     ("Russia closed its southern borders with Iran and Turkey.", ("Russia", "sanctions", "Turkey")),
     ("Syria is willing to withdraw its troops from Lebanon.", ("Syria", "easesPressureOn", "Lebanon")),
+    # a label is criticism or praise of the one labelled
+    ('Senator Ada Brill called Owen Marsh a "total loser."', ("Ada Brill", "criticizes", "Owen Marsh")),
+    ('Ada Brill called Owen Marsh\'s plan "sinister."', ("Ada Brill", "criticizes", "Owen Marsh")),
+    (
+        'Japan described North Korea as "a grave threat" to the region.',
+        ("Japan", "criticizes", "North Korea"),
+    ),
+    (
+        "President Emmanuel Macron called Angela Merkel a great friend.",
+        ("Emmanuel Macron", "supports", "Angela Merkel"),
+    ),
     # a bare state title takes the country the story is about
     (
         "ATHENS, Greece (AP) - Greece and its lenders resumed talks in Athens on Monday. Greek banks stayed"
@@ -262,6 +273,17 @@ ABSENT = [
     (
         "Bill Harlow was instrumental in the US imposing sanctions on Russian officials.",
         ("Bill Harlow", "sanctions", "Russia"),
+    ),
+    # calling someone (on the phone), calling for something, and a neutral label are no judgement
+    (
+        "Emmanuel Macron called Angela Merkel to discuss trade.",
+        ("Emmanuel Macron", "criticizes", "Angela Merkel"),
+    ),
+    ("Emmanuel Macron called Angela Merkel on Tuesday.", ("Emmanuel Macron", "supports", "Angela Merkel")),
+    ('Ada Brill called the meeting with Owen Marsh "useful."', ("Ada Brill", "criticizes", "Owen Marsh")),
+    (
+        'Canada signed the pact. Justin Trudeau called it a "great deal."',
+        ("Justin Trudeau", "supports", "Canada"),
     ),
     # a member of a committee holds no office in it
     (
