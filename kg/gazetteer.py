@@ -379,7 +379,14 @@ class Gazetteer:
     def title_office(self, words: Iterable[str]) -> Office | None:
         """The body whose seat a title names ("Sen." → United States Senate), the longest title first."""
         text = f" {title_key(' '.join(words))} "
-        return next((office for key, office in self._offices.items() if f" {key} " in text), None)
+        for key, office in self._offices.items():
+            if f" {key} " not in text:
+                continue
+            # "U.S. Trade Representative" is a country's title, not a seat ("Representative")
+            if any(key in title and len(title) > len(key) and f" {title} " in text for title in self._titles):
+                return None
+            return office
+        return None
 
     def is_seat_body(self, name: str) -> bool:
         """True for a body whose seats titles name ("United States Senate" for "Sen.")."""

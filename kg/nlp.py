@@ -120,10 +120,25 @@ def merge_person_names(doc: Doc) -> Doc:
             else:
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             continue
-        out.append(_other_bearer(doc, ent))
+        out.append(_other_bearer(doc, _titled_name(doc, ent)))
     heads = load_word_sets().org_name_ends
     doc.ents = [_named_after_place(doc, e, heads) for e in out]
     return doc
+
+
+def _titled_name(doc: Doc, ent: Span) -> Span:
+    """A name the NER took with its abbreviated title as an organisation ("Reps. Dave Brat"): the
+    person, without the title (the title is read by the resolution)."""
+    if ent.label_ not in {"ORG", "FAC", "NORP"} or len(ent) < 3 or ent.ent_id_:
+        return ent
+    first = ent[0].lower_.strip(".")
+    words = load_word_sets()
+    if not ent[0].text.endswith(".") or first not in words.person_titles | words.plural_titles:
+        return ent
+    rest = ent[1:]
+    if all(t.is_title and t.pos_ == "PROPN" for t in rest) and len(rest) <= 4:
+        return Span(doc, rest.start, rest.end, label="PERSON")
+    return ent
 
 
 def _named_after_place(doc: Doc, ent: Span, heads: frozenset[str]) -> Span:

@@ -45,8 +45,9 @@ def title_role(title: Sequence[str], words: WordSets) -> RoleKind | None:
         return RoleKind.LEADER
     if not subordinate and any(w in words.leader_titles for w in ws) and "minister" not in ws:
         return RoleKind.LEADER
-    if any(w in words.person_titles for w in ws):
-        return RoleKind.OFFICIAL
+    plural_officials = {w for w in words.plural_titles if w.removesuffix("s") not in words.leader_titles}
+    if any(w in words.person_titles or w in plural_officials for w in ws):
+        return RoleKind.OFFICIAL  # "U.S. Senators Bernie Sanders and Elizabeth Warren"
     return None
 
 
@@ -56,7 +57,7 @@ def _role_context(span: Span, words: WordSets) -> list[Token]:
     root = span.root
     toks: list[Token] = [t for t in doc[root.left_edge.i : span.start]]
     first = root
-    while first.dep_ == "conj" and first.head.i < first.i and first.head.ent_type_ == "PERSON":
+    while first.dep_ in {"conj", "appos"} and first.head.i < first.i and first.head.ent_type_ == "PERSON":
         first = first.head
     if first is not root:
         # "Sens. Ted Cruz and Dianne Feinstein": a plural title before the first name is the others' too
@@ -280,10 +281,8 @@ def _bare_state_title(state: DiscourseState, span: Span, around: list[Token], ti
     allowed = words.title_words | words.state_office_words | words.government_body_words | words.group_nouns
     for t in around:
         generic = t.lower_.strip(".") in allowed  # "Army spokesman", "Interior Ministry spokesman"
-        if (t.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and not generic) or (
-            t.dep_ == "poss" and t.pos_ == "PRON"
-        ):
-            return False  # another body, place or owner: "its top prosecutor"
+        if (t.ent_type_ in {"ORG", "GPE", "NORP", "FAC", "LOC"} and not generic) or t.dep_ == "poss":
+            return False  # another body, place or owner: "its top prosecutor", "the state's chief minister"
         portfolio = t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"minister", "ministry"}
         if t.pos_ in {"NOUN", "PROPN"} and t.lower_.strip(".") not in allowed and not portfolio:
             return False  # "Eurogroup President", "university spokesman"; but "Culture Minister"
@@ -474,6 +473,10 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
             # an official's office, even when it leads something ("Majority Leader", "chairman")
             of = country_entity(gaz, iso)
             role = RoleKind.OFFICIAL
+        owned = any(t.dep_ == "poss" for t in around)  # "the state's chief minister": someone else's
+        if of is None and role == RoleKind.OFFICIAL and known is not None and known.country and not owned:
+            # "Vice President Biden": an official's title on someone the gazetteer places in a country
+            of = country_entity(gaz, known.country)
         if of is None and state.home and _bare_state_title(state, span, around, title):
             # "Culture Minister Latifa Lakhdar" in a story from Tunisia: the country is the article's
             of = country_entity(gaz, state.home)

@@ -156,6 +156,21 @@ PRESENT = [
     ("Serbia lifted a night curfew in Montenegro.", ("Serbia", "easesPressureOn", "Montenegro")),
     ("Russia closed its southern borders with Iran and Turkey.", ("Russia", "sanctions", "Turkey")),
     ("Syria is willing to withdraw its troops from Lebanon.", ("Syria", "easesPressureOn", "Lebanon")),
+    # a long list of lawmakers behind one plural title; a title the NER took into an organisation's name
+    (
+        "The rebels included Reps. Ada Brill of Ohio, Owen Marsh of Iowa and Lena Fisk of Utah.",
+        ("Lena Fisk", "officialOf", "United States House of Representatives"),
+    ),
+    (
+        "U.S. Senators Ada Brill and Owen Marsh wrote a letter.",
+        ("Owen Marsh", "officialOf", "United States Senate"),
+    ),
+    # a country's title that contains a seat's title; an official's title on someone the gazetteer knows
+    (
+        "U.S. Trade Representative Ada Brill said the deal was fair.",
+        ("Ada Brill", "officialOf", "United States"),
+    ),
+    ("Obama and Vice President Biden met the lawmakers.", ("Joe Biden", "officialOf", "United States")),
     # a label is criticism or praise of the one labelled
     ('Senator Ada Brill called Owen Marsh a "total loser."', ("Ada Brill", "criticizes", "Owen Marsh")),
     ('Ada Brill called Owen Marsh\'s plan "sinister."', ("Ada Brill", "criticizes", "Owen Marsh")),
@@ -285,6 +300,17 @@ ABSENT = [
         'Canada signed the pact. Justin Trudeau called it a "great deal."',
         ("Justin Trudeau", "supports", "Canada"),
     ),
+    (
+        "U.S. Trade Representative Ada Brill said the deal was fair.",
+        ("Ada Brill", "officialOf", "United States House of Representatives"),
+    ),
+    # past presidents in a plural title are no officials
+    (
+        "The picture was better for presidents Ronald Reagan and Bill Clinton.",
+        ("Ronald Reagan", "officialOf", "United States"),
+    ),
+    # a possessor names another owner of the office
+    ("Narendra Modi, the state's chief minister, was criticized.", ("Narendra Modi", "officialOf", "India")),
     # a member of a committee holds no office in it
     (
         "Sen. Ada Brill, a member of the Senate Intelligence Committee, criticized the agency.",
