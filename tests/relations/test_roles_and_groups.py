@@ -171,6 +171,10 @@ PRESENT = [
         ("Ada Brill", "officialOf", "United States"),
     ),
     ("Obama and Vice President Biden met the lawmakers.", ("Joe Biden", "officialOf", "United States")),
+    (
+        "Special counsel Ada Brill filed new charges.",
+        ("Ada Brill", "officialOf", "United States Department of Justice"),
+    ),
     # a label is criticism or praise of the one labelled
     ('Senator Ada Brill called Owen Marsh a "total loser."', ("Ada Brill", "criticizes", "Owen Marsh")),
     ('Ada Brill called Owen Marsh\'s plan "sinister."', ("Ada Brill", "criticizes", "Owen Marsh")),
