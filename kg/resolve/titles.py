@@ -205,6 +205,21 @@ def _sub_body(text: str, canonical: str, words: WordSets) -> bool:
     return bool(extra & words.sub_body_words)
 
 
+def _local_branch(state: DiscourseState, ent_span: Span, entry: GazEntry) -> str | None:
+    """The name of a party's branch named by its state or city ("the Wyoming Republican Party", "the DC
+    Republican Party"), or None: a US state or city just before the party's name, modifying it."""
+    if not _is_party(entry) or ent_span.start == 0:
+        return None
+    prev = ent_span.doc[ent_span.start - 1]
+    place_span = _ent_span(ent_span.doc, prev)
+    if place_span is None or prev.head.i not in range(ent_span.start, ent_span.end):
+        return None
+    place = state.gaz.lookup(clean_name(place_span.text))
+    if place is None or place.type not in {EntityClass.REGION, EntityClass.CITY}:
+        return None
+    return f"{clean_name(place_span.text)} {clean_name(ent_span.text)}"
+
+
 def _destination(tok: Token, around: list[Token], span: Span, words: WordSets) -> bool:
     """True for a word inside a "to"/"for" phrase of the title ("Ambassador to Israel", "inspector general
     for Afghanistan reconstruction"): where or what, not whose."""
@@ -434,6 +449,9 @@ def find_roles(state: DiscourseState, doc: Doc) -> None:
                         if ent_span is not None and _sub_body(ent_span.text, entry.name, words):
                             # "chairman of the House Foreign Affairs Committee" chairs the committee
                             of = Entity(clean_name(ent_span.text), EntityClass.ORGANIZATION, entry.country)
+                        elif ent_span is not None and (branch := _local_branch(state, ent_span, entry)):
+                            # "director of the Wyoming Republican Party" serves the state's party
+                            of = Entity(branch, EntityClass.ORGANIZATION, entry.country)
                         break
                     if (
                         entry is None

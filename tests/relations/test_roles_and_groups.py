@@ -175,6 +175,19 @@ PRESENT = [
         "Special counsel Ada Brill filed new charges.",
         ("Ada Brill", "officialOf", "United States Department of Justice"),
     ),
+    # heads of organisations by their head's title; a state party's branch is its own organisation
+    (
+        "Ada Brill, director general of the International Atomic Energy Agency, spoke in Tokyo.",
+        ("Ada Brill", "leaderOf", "International Atomic Energy Agency"),
+    ),
+    (
+        "Owen Marsh, executive director of the Wyoming Republican Party, explained the rules.",
+        ("Owen Marsh", "leaderOf", "Wyoming Republican Party"),
+    ),
+    (
+        "Rep. Lena Fisk, chairman of the House Energy & Commerce Committee, spoke.",
+        ("Lena Fisk", "leaderOf", "United States House Committee on Energy and Commerce"),
+    ),
     # a label is criticism or praise of the one labelled
     ('Senator Ada Brill called Owen Marsh a "total loser."', ("Ada Brill", "criticizes", "Owen Marsh")),
     ('Ada Brill called Owen Marsh\'s plan "sinister."', ("Ada Brill", "criticizes", "Owen Marsh")),
