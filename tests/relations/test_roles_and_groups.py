@@ -7,7 +7,11 @@ gazetteer does not know, "a member of" an organisation, a country word inside an
 gazetteer surname on someone else's full name ("Jay Carney" is not Mark Carney), surnames that are
 title words ("Steve King"), names with inner capitals ("McKeon"), lists of countries behind a plural
 noun ("ministers from A, B and C met"), meetings that "include" their participants, and the new
-criticism, support and opposition verbs. Rules only (`source="rules"`).
+criticism, support and opposition verbs. Also: abbreviated titles kept whole ("Sens.", "Lt."), congressional
+committees, bare state titles that take the article's home country, politicians described by place and party
+("the Vermont Democrat"), hyphen pairs ("US-Russia tensions"), armed groups named by their fighters ("Afghan
+rebels"), measures of force imposed and lifted, and labels ("called X a 'total loser'"). Rules only
+(`source="rules"`).
 """
 
 from __future__ import annotations
