@@ -38,7 +38,11 @@ def clause_subjects(v: Token, res: Resolution, ctx: ExtractionContext, depth: in
         rel = [c for c in v.children if c.tag_ in _RELATIVE_TAGS and c.dep_ in P.SUBJ_DEPS]
         return arguments(v.head, res, ctx, conj=False) if rel or not own else []
     if v.dep_ == "acl" and v.tag_ == "VBG":
-        return arguments(v.head, res, ctx, conj=False)
+        found = arguments(v.head, res, ctx, conj=False)
+        if not found and v.head.dep_ == "appos":
+            # "Mark Burns, a pastor supporting Mr. Trump": the one the apposition describes
+            found = scale(arguments(v.head.head, res, ctx, conj=False), 0.9)
+        return found
     if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
         # "Syria is willing to withdraw", "Iran will be able to sell": the subject of the copula
         return scale(clause_subjects(head.head, res, ctx, depth + 1), 0.9)

@@ -192,6 +192,21 @@ PRESENT = [
         "Rep. Lena Fisk, chairman of the House Energy & Commerce Committee, spoke.",
         ("Lena Fisk", "leaderOf", "United States House Committee on Energy and Commerce"),
     ),
+    # praise, congratulations and defence of someone
+    (
+        "Owen Marsh has continued to lavish praise on Vladimir Putin.",
+        ("Owen Marsh", "supports", "Vladimir Putin"),
+    ),
+    (
+        "Emmanuel Macron congratulated Narendra Modi on his victory.",
+        ("Emmanuel Macron", "supports", "Narendra Modi"),
+    ),
+    ("Rep. Ada Brill, a hawkish defender of Israel, spoke.", ("Ada Brill", "supports", "Israel")),
+    ("Owen Marsh said he would throw his support behind Ada Brill.", ("Owen Marsh", "supports", "Ada Brill")),
+    (
+        "Lena Fisk, a pastor supporting Owen Marsh, spoke at the forum.",
+        ("Lena Fisk", "supports", "Owen Marsh"),
+    ),
     # a label is criticism or praise of the one labelled
     ('Senator Ada Brill called Owen Marsh a "total loser."', ("Ada Brill", "criticizes", "Owen Marsh")),
     ('Ada Brill called Owen Marsh\'s plan "sinister."', ("Ada Brill", "criticizes", "Owen Marsh")),
