@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from .errors import ConfigError, Errors
+from .firstnames import same_first
 from .gazetteer import load_gazetteer
 from .records import Article
 from .settings import DEFAULT_MODEL
@@ -103,7 +104,12 @@ def merge_person_names(doc: Doc) -> Doc:
     for ent in doc.ents:
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == "PERSON" and ent.label_ == "PERSON" and prev.end == ent.start:
-            out[-1] = Span(doc, prev.start, ent.end, label="PERSON", span_id=ent.ent_id_ or prev.ent_id_)
+            known = ent.ent_id_ or prev.ent_id_
+            merged = doc[prev.start : ent.end].text
+            if known and not _given_fits(merged.split()[0], known.split()[0]):
+                known = ""  # "Jay" + "Carney" is not Mark Carney
+            merged_span = Span(doc, prev.start, ent.end, label="PERSON", span_id=known)
+            out[-1] = merged_span if known else _anonymous(merged_span)
             continue
         if (
             prev is not None
@@ -173,7 +179,22 @@ def _other_bearer(doc: Doc, ent: Span) -> Span:
         and doc[end].text not in known
     ):
         end += 1
-    return ent if end == ent.end else Span(doc, ent.start, end, label="PERSON")
+    return ent if end == ent.end else _anonymous(Span(doc, ent.start, end, label="PERSON"))
+
+
+def _given_fits(given: str, known: str) -> bool:
+    """True when a given name may be the known person's: a short form, or a spelling that starts alike
+    ("Hasan" for Hassan Rouhani; "Jay" is not Mark)."""
+    a, b = given.lower().strip("."), known.lower().strip(".")
+    return same_first(a, b) or a[:3] == b[:3]
+
+
+def _anonymous(span: Span) -> Span:
+    """A span that names nobody the gazetteer knows: the tokens lose the id a one-word match gave them
+    (a Span's `ent_id_` is its root token's)."""
+    for tok in span:
+        tok.ent_id_ = ""
+    return span
 
 
 def _keep_abbreviations(nlp: Language, words: frozenset[str]) -> None:

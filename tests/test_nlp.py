@@ -121,3 +121,13 @@ def test_nlp_abbreviated_titles_stay_whole_and_end_no_sentence(nlp, text):
     doc = nlp(text)
     assert len(list(doc.sents)) == 1, [s.text for s in doc.sents]
     assert all(t.text != "." for t in doc[:-1]), [t.text for t in doc]
+
+
+def test_nlp_a_given_name_the_gazetteer_does_not_know_drops_its_id(nlp):
+    """The NER's "Hasan" + the gazetteer's "Rouhani" is Hassan Rouhani; a first name that cannot be the known
+    person's makes someone else (the merge keeps no id)."""
+    doc = nlp("Hasan Rouhani spoke on Monday.")
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"] in (
+        [("Rouhani", "Hassan Rouhani")],
+        [("Hasan Rouhani", "Hassan Rouhani")],
+    )

@@ -207,6 +207,11 @@ PRESENT = [
         "Lena Fisk, a pastor supporting Owen Marsh, spoke at the forum.",
         ("Lena Fisk", "supports", "Owen Marsh"),
     ),
+    # charges brought against someone are an accusation
+    (
+        "U.S. prosecutors brought charges against Owen Marsh.",
+        ("United States", "criticizes", "Owen Marsh"),
+    ),
     # a label is criticism or praise of the one labelled
     ('Senator Ada Brill called Owen Marsh a "total loser."', ("Ada Brill", "criticizes", "Owen Marsh")),
     ('Ada Brill called Owen Marsh\'s plan "sinister."', ("Ada Brill", "criticizes", "Owen Marsh")),
