@@ -49,6 +49,7 @@ class WordSets:
     light_verbs: frozenset[str]
     topic_object_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
+    statement_nouns: frozenset[str]
     commitment_verbs: frozenset[str]
     purpose_verbs: frozenset[str]
     labelling_verbs: frozenset[str]

@@ -42,6 +42,14 @@ def clause_subjects(v: Token, res: Resolution, ctx: ExtractionContext, depth: in
         if not found and v.head.dep_ == "appos":
             # "Mark Burns, a pastor supporting Mr. Trump": the one the apposition describes
             found = scale(arguments(v.head.head, res, ctx, conj=False), 0.9)
+        if (
+            not found
+            and v.head.lemma_.lower() in words.statement_nouns
+            and v.head.dep_ in P.OBJ_DEPS
+            and v.head.head.i != v.head.i
+        ):
+            # "Japan issued a statement condemning North Korea": the author of the statement
+            found = scale(clause_subjects(v.head.head, res, ctx, depth + 1), 0.9)
         return found
     if v.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
         # "Syria is willing to withdraw", "Iran will be able to sell": the subject of the copula

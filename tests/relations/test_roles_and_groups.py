@@ -212,6 +212,9 @@ PRESENT = [
         "U.S. prosecutors brought charges against Owen Marsh.",
         ("United States", "criticizes", "Owen Marsh"),
     ),
+    # a statement issued speaks for its author
+    ("Japan issued a statement condemning North Korea.", ("Japan", "condemns", "North Korea")),
+    ("Germany released a report accusing Russia of meddling.", ("Germany", "criticizes", "Russia")),
     # a label is criticism or praise of the one labelled
     ('Senator Ada Brill called Owen Marsh a "total loser."', ("Ada Brill", "criticizes", "Owen Marsh")),
     ('Ada Brill called Owen Marsh\'s plan "sinister."', ("Ada Brill", "criticizes", "Owen Marsh")),
@@ -352,6 +355,8 @@ ABSENT = [
     ),
     # a possessor names another owner of the office
     ("Narendra Modi, the state's chief minister, was criticized.", ("Narendra Modi", "officialOf", "India")),
+    # a participle on anything else is not the clause subject's act
+    ("Japan watched a video showing North Korea attacking a ship.", ("Japan", "attacks", "North Korea")),
     # a member of a committee holds no office in it
     (
         "Sen. Ada Brill, a member of the Senate Intelligence Committee, criticized the agency.",
