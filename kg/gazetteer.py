@@ -34,7 +34,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.errors import ConfigError
@@ -193,6 +193,7 @@ class GazEntry:
         return (self.name, *self.aliases)
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Fold diacritics and typographic quotes: "Erdoğan’s" -> "Erdogan's"."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).translate(_LETTERS)
@@ -200,6 +201,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for the same names over and over
 def _surface(text: str) -> str:
     """Folded, trimmed form of a mention with its case kept (the core of `normalise`)."""
     text = fold(text).strip(_EDGE)

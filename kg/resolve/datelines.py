@@ -30,6 +30,7 @@ def dateline_start(doc: Doc, article: Article) -> int:
     return at if at >= 0 else len(doc.text)
 
 
-def in_dateline(article: Article, span: Span, end: int) -> bool:
-    """True for names inside the dateline: they are metadata, not actors of the first sentence."""
-    return span.start_char < end and span.start_char >= dateline_start(span.doc, article)
+def in_dateline(span: Span, start: int, end: int) -> bool:
+    """True for names inside the dateline (`start`/`end`: `dateline_start`, `dateline_end`): they are
+    metadata, not actors of the first sentence."""
+    return start <= span.start_char < end

@@ -18,6 +18,7 @@ __all__ = [
     "country_entity",
     "entry_entity",
     "country_of_word",
+    "ent_span",
     "is_plural",
     "person_entity",
     "person_name",
@@ -69,6 +70,21 @@ def country_entity(gaz: Gazetteer, iso: str | None) -> Entity | None:
 def entry_entity(entry: GazEntry) -> Entity:
     """Return the Entity for a gazetteer entry."""
     return Entity(entry.name, entry.type, entry.country)
+
+
+def ent_span(tok: Token) -> Span | None:
+    """The named entity a token is in, from the token's IOB tags (`doc.ents` rebuilds every span on each
+    access: too slow to search per token)."""
+    if not tok.ent_type_:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
 
 
 def country_of_word(gaz: Gazetteer, text: str) -> str | None:
@@ -286,7 +302,7 @@ def modifier_countries(state: DiscourseState, tok: Token) -> list[Entity]:
             heads = [c for c in child.children if c.dep_ in _LED_MODIFIER_DEPS]
         for h in heads:
             for t in (h, *h.conjuncts):
-                span = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                span = ent_span(t)
                 text = span.text if span is not None else t.text
                 m = LED.match(text)
                 iso = country_of_word(gaz, m.group("who") if m else text)

@@ -7,7 +7,15 @@ from spacy.tokens import Token
 from ..records import Entity, EntityClass
 from .discourse import DiscourseState, pair, recent
 from .mentions import ACTOR_TYPES, Mention, MentionKind, Role, RoleKind
-from .names import LED, country_entity, country_of_word, entry_entity, is_plural, modifier_countries
+from .names import (
+    LED,
+    country_entity,
+    country_of_word,
+    ent_span,
+    entry_entity,
+    is_plural,
+    modifier_countries,
+)
 from .titles import named_holder
 
 __all__ = ["nominal_mention", "party_person", "thing_mention", "split_led"]
@@ -183,7 +191,7 @@ def _from_countries(state: DiscourseState, tok: Token) -> list[Entity]:
     for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             for member in (obj, *obj.conjuncts):
-                ent = next((e for e in member.doc.ents if e.start <= member.i < e.end), None)
+                ent = ent_span(member)
                 iso = country_of_word(state.gaz, ent.text) if ent is not None else None
                 country = country_entity(state.gaz, iso) if iso else None
                 if country is None:
@@ -199,7 +207,7 @@ def _listed_countries(state: DiscourseState, tok: Token) -> list[Entity]:
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         out: list[Entity] = []
         for member in (appos, *appos.conjuncts):
-            ent = next((e for e in member.doc.ents if e.start <= member.i < e.end), None)
+            ent = ent_span(member)
             iso = country_of_word(state.gaz, ent.text) if ent is not None else None
             country = country_entity(state.gaz, iso) if iso else None
             if country is None:

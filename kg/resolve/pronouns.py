@@ -8,7 +8,7 @@ from .. import patterns as P
 from ..records import Entity, EntityClass
 from .discourse import DiscourseState, recent
 from .mentions import Mention, MentionKind
-from .names import clean_name, is_plural, person_entity
+from .names import clean_name, ent_span, is_plural, person_entity
 
 __all__ = ["pronoun_mention"]
 
@@ -32,7 +32,7 @@ def _cataphor(state: DiscourseState, tok: Token) -> Entity | None:
         return None
     for c in main.children:
         if c.dep_ in P.SUBJ_DEPS and c.i > clause.i and c.ent_type_ == "PERSON":
-            span = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+            span = ent_span(c)
             return person_entity(state, clean_name(span.text), span.ent_id_) if span is not None else None
     return None
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from ..gazetteer import Gazetteer, load_gazetteer
 from ..records import Article, Entity, EntityClass
 from ..wordsets import WordSets, load_word_sets
-from .datelines import dateline_end, in_dateline
+from .datelines import dateline_end, dateline_start, in_dateline
 from .discourse import DiscourseState, coordinated_group, quoted_tokens, remember
 from .home import home_country
 from .mentions import Mention, MentionKind, Resolution, Role
@@ -41,6 +41,7 @@ def resolve_doc(
     ents_at = {e.start: e for e in doc.ents if e.label_ in _NAMED_LABELS}
     covered: set[int] = set()
     dl_end = dateline_end(doc, article)
+    dl_start = dateline_start(doc, article) if dl_end else 0
     for tok in doc:
         if tok.i in covered:
             continue
@@ -57,7 +58,7 @@ def resolve_doc(
             and (described := party_person(state, span.root))
         ):
             mention = Mention(span.start, span.end, described.entities, described.kind, described.confidence)
-        elif span is not None and not in_dateline(article, span, dl_end):
+        elif span is not None and not in_dateline(span, dl_start, dl_end):
             is_modifier = span.label_ == "NORP" and span.root.dep_ in _MODIFIER_DEPS
             ent, seat = named_entity(state, span)
             thing = state.gaz.lookup(clean_name(span.text)) if ent is None else None

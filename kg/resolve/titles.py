@@ -16,6 +16,7 @@ from .names import (
     clean_name,
     country_entity,
     country_of_word,
+    ent_span,
     entry_entity,
     is_plural,
     named_entity,
@@ -379,12 +380,13 @@ def _names_organisation(tok: Token, ent_span: Span | None, name: Span, words: Wo
 def _party_letter(span: Span) -> str | None:
     """The party letter after a name ("John Boehner (R-Ohio)"), or None."""
     doc = span.doc
-    m = _PARTY_DESIGNATION.match(doc.text, doc[span.end - 1].idx + len(doc[span.end - 1].text))
+    window = doc[span.end - 1 : min(len(doc), span.end + 8)]  # doc.text rebuilds the whole text
+    m = _PARTY_DESIGNATION.match(window.text, len(doc[span.end - 1].text))
     return m.group("party") if m else None
 
 
 def _ent_span(doc: Doc, tok: Token) -> Span | None:
-    return next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+    return ent_span(tok)
 
 
 def find_roles(state: DiscourseState, doc: Doc) -> None:
