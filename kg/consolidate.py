@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from .firstnames import SHORT_FORMS, same_first
 from .records import ArticleResult, Entity, EntityClass, Relation
@@ -36,6 +37,7 @@ __all__ = ["consolidate", "person_names", "SHORT_FORMS"]
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
+@lru_cache(maxsize=65536)
 def _parts(name: str) -> tuple[str, tuple[str, ...], str] | None:
     """(first, middles, surname) in lower case, or None for a name of one word."""
     words = [w for w in name.split() if w.lower() not in _SUFFIXES]
@@ -57,18 +59,19 @@ def person_names(names: Iterable[str]) -> dict[str, str]:
     counts = Counter(names)
     ordered = sorted(counts, key=lambda n: (-counts[n], len(n), n))
     groups: list[list[str]] = []
+    by_surname: dict[str, list[list[str]]] = {}
     for name in ordered:
-        if _parts(name) is None:
+        parts = _parts(name)
+        if parts is None:
             continue
-        home = next((g for g in groups if all(_compatible(name, m) for m in g)), None)
+        same = by_surname.setdefault(parts[2], [])
+        home = next((g for g in same if all(_compatible(name, m) for m in g)), None)
         if home is None:
             groups.append([name])
+            same.append(groups[-1])
         else:
             home.append(name)
     plan = {m: g[0] for g in groups for m in g if m != g[0]}
-    by_surname: dict[str, list[list[str]]] = {}
-    for g in groups:
-        by_surname.setdefault(_parts(g[0])[2], []).append(g)  # type: ignore[index]
     first_names = {p[0] for g in groups for m in g if (p := _parts(m)) is not None}
     for name in ordered:
         key = name.lower()

@@ -79,10 +79,14 @@ def statement_iri(rel: Relation) -> URIRef:
     return STMT[hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:20]]
 
 
+# the control characters (Unicode category Cc) but tab and newline
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _clean(text: str) -> str:
     """Drop characters that RDF literals cannot carry (lone surrogates, NUL, other controls)."""
     text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogate(text) else text
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return _CONTROLS.sub("", text)
 
 
 def _has_surrogate(text: str) -> bool:
@@ -105,8 +109,10 @@ def safe_url(url: str) -> URIRef | None:
     return URIRef(quote(url, safe=":/?#[]@!$&'()*+,;=%~-._"))
 
 
-def _add_entity(g: Graph, ent: Entity, countries: dict[str, str]) -> URIRef:
-    node = entity_iri(ent.name)
+def _add_entity(g: Graph, ent: Entity, countries: dict[str, str], added: dict[str, URIRef]) -> URIRef:
+    if ent.name in added:
+        return added[ent.name]
+    node = added[ent.name] = entity_iri(ent.name)
     if (node, RDFS.label, None) in g:
         return node  # first description wins (results arrive in a deterministic order)
     g.add((node, RDF.type, GEO[ent.type]))
@@ -174,13 +180,14 @@ def build_graph(results: Iterable[ArticleResult], *, country_names: dict[str, st
         for ent in (*res.entities, *(e for r in res.relations for e in (r.subject, r.object))):
             if ent.type == "Country" and ent.country:
                 countries.setdefault(ent.country, ent.name)
+    added: dict[str, URIRef] = {}  # entity name -> node, described already
     for res in results:
         art = _add_article(g, res.article)
         for ent in res.entities:
-            g.add((art, GEO.mentions, _add_entity(g, ent, countries)))
+            g.add((art, GEO.mentions, _add_entity(g, ent, countries, added)))
         for rel in res.relations:
-            s = _add_entity(g, rel.subject, countries)
-            o = _add_entity(g, rel.object, countries)
+            s = _add_entity(g, rel.subject, countries, added)
+            o = _add_entity(g, rel.object, countries, added)
             g.add((art, GEO.mentions, s))
             g.add((art, GEO.mentions, o))
             _add_statement(g, rel, s, o, art)

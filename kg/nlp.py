@@ -126,6 +126,13 @@ def merge_person_names(doc: Doc) -> Doc:
             else:
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             continue
+        given = _given_name_before(doc, ent, prev)
+        if given is not None:
+            if prev is not None and prev.end == ent.start:
+                out[-1] = given  # "Melania" (tagged a place) + "Trump"
+            else:
+                out.append(given)
+            continue
         out.append(_other_bearer(doc, _titled_name(doc, ent)))
     heads = load_word_sets().org_name_ends
     doc.ents = [_named_after_place(doc, e, heads) for e in out]
@@ -162,6 +169,40 @@ def _named_after_place(doc: Doc, ent: Span, heads: frozenset[str]) -> Span:
     return Span(doc, ent.start, end, label="ORG")
 
 
+def _given_name_before(doc: Doc, ent: Span, prev: Span | None) -> Span | None:
+    """A gazetteer surname after a given name that is not its person's ("Michelle" + "Obama",
+    "Melania" + "Trump"): the ruler's one-word match hid the full name from the NER. The two words
+    become one person the gazetteer does not know. Not after a title, a party or role noun
+    ("Candidate Trump", "Democrat Obama"), nor after a word the article also writes in lower case."""
+    if ent.label_ != "PERSON" or len(ent) != 1 or not ent.ent_id_ or ent.start == 0:
+        return None
+    known = ent.ent_id_.split()
+    if len(known) < 2 or known[-1] != ent.text:
+        return None
+    given = doc[ent.start - 1]
+    if (
+        prev is not None
+        and prev.end == ent.start
+        and (len(prev) != 1 or prev.ent_id_ or prev.label_ == "PERSON")
+    ):
+        return None
+    words = load_word_sets()
+    low = given.lower_
+    if (
+        not given.is_title
+        or given.pos_ != "PROPN"
+        or given.is_stop
+        or _given_fits(low, known[0])
+        or low.strip(".") in words.title_words
+        or low in words.party_role_nouns
+        or low in words.plural_titles
+        or low in _PARTY_WORDS
+        or any(t.lower_ == low and not t.is_title for t in doc)
+    ):
+        return None
+    return _anonymous(Span(doc, ent.start - 1, ent.end, label="PERSON"))
+
+
 def _other_bearer(doc: Doc, ent: Span) -> Span:
     """A one-word gazetteer match that is only the given name of someone else: "Kim" in "Kim Reynolds"
     is not Kim Jong Un. The name takes the capitalised words after it and loses the gazetteer id."""
@@ -180,6 +221,9 @@ def _other_bearer(doc: Doc, ent: Span) -> Span:
     ):
         end += 1
     return ent if end == ent.end else _anonymous(Span(doc, ent.start, end, label="PERSON"))
+
+
+_PARTY_WORDS = frozenset({"democrat", "republican", "gop", "labour", "tory", "conservative", "liberal"})
 
 
 def _given_fits(given: str, known: str) -> bool:

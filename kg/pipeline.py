@@ -42,19 +42,21 @@ class GraphCounts:
     @classmethod
     def of(cls, g) -> GraphCounts:
         """Count a kg graph."""
+        from rdflib import URIRef
         from rdflib.namespace import RDF
 
-        from .convert import entity_nodes, to_networkx
+        from .convert import entity_nodes
         from .ontology import predicates
         from .vocab import GEO
 
-        triples = {name: len(set(g.subject_objects(GEO[name]))) for name in predicates()}
-        related = to_networkx(g)
+        pairs = {name: set(g.subject_objects(GEO[name])) for name in predicates()}
+        # the nodes of the entity graph (`kg.convert.to_networkx`): both ends of every relation
+        related = {n for found in pairs.values() for s, o in found if isinstance(o, URIRef) for n in (s, o)}
         return cls(
-            triples={name: n for name, n in sorted(triples.items()) if n},
+            triples={name: len(found) for name, found in sorted(pairs.items()) if found},
             evidence=len(set(g.subjects(RDF.type, RDF.Statement))),
             entities=len(entity_nodes(g)),
-            related=related.number_of_nodes(),
+            related=len(related),
         )
 
 
@@ -200,7 +202,7 @@ def run(
     if not results:
         raise KgError(Errors.E003.format(paths=", ".join(str(p) for p in paths)))
     out = Path(out_dir)
-    split = split_graph(build_graph(results, country_names=_country_names()))
+    split = split_graph(build_graph(results, country_names=_country_names()), in_place=True)
     graph = split.conforming
     outputs: dict[str, str] = {}
     review, review_path = _review(split.review, out)

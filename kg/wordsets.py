@@ -55,6 +55,8 @@ class WordSets:
     labelling_verbs: frozenset[str]
     negative_labels: frozenset[str]
     positive_labels: frozenset[str]
+    tone_reporting_verbs: frozenset[str]
+    hostile_acts: frozenset[str]
     blame_adjectives: frozenset[str]
     # arguments
     national_titles: frozenset[str]

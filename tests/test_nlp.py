@@ -131,3 +131,30 @@ def test_nlp_a_given_name_the_gazetteer_does_not_know_drops_its_id(nlp):
         [("Rouhani", "Hassan Rouhani")],
         [("Hasan Rouhani", "Hassan Rouhani")],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Michelle Obama toured a school in Tokyo.", "Michelle Obama"),
+        ("Melania Trump visited Berlin.", "Melania Trump"),
+    ],
+)
+def test_nlp_a_given_name_before_a_known_surname_makes_someone_else(nlp, text, person):
+    """The gazetteer's one-word match ("Obama") hid the full name from the NER: the given name before it
+    joins it, and the two words name a person the gazetteer does not know."""
+    doc = nlp(text)
+    assert [(e.text, e.ent_id_) for e in doc.ents if e.label_ == "PERSON"] == [(person, "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Candidate Obama toured a school.",
+        "Democrat Obama toured a school.",
+        "President Obama toured a school.",
+    ],
+)
+def test_nlp_a_title_or_party_before_a_known_surname_is_no_given_name(nlp, text):
+    doc = nlp(text)
+    assert [e.ent_id_ for e in doc.ents if e.label_ == "PERSON"] == ["Barack Obama"]

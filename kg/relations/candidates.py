@@ -80,22 +80,35 @@ def dependency_path(a: Token, b: Token) -> tuple[tuple[int, ...], int, tuple[int
     >>> dependency_path(doc[0], doc[2])
     ((0,), 1, (2,))
     """
-    ancestors = [a.i]
-    cur = a
-    while cur.head.i != cur.i and len(ancestors) < 64:
-        cur = cur.head
-        ancestors.append(cur.i)
-    pos = {i: k for k, i in enumerate(ancestors)}
+    heads = [t.head.i for t in a.doc]
+    return _path(_ancestors(heads, a.i), heads, b.i)
+
+
+def _ancestors(heads: list[int], i: int) -> tuple[list[int], dict[int, int]]:
+    """A token and its ancestors up to the root (at most 64), with each one's place in that list."""
+    chain = [i]
+    cur = i
+    while heads[cur] != cur and len(chain) < 64:
+        cur = heads[cur]
+        chain.append(cur)
+    return chain, {t: k for k, t in enumerate(chain)}
+
+
+def _path(
+    up: tuple[list[int], dict[int, int]], heads: list[int], b: int
+) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
+    """The dependency path from the token whose ancestors are `up` to token b (see dependency_path)."""
+    ancestors, pos = up
     down: list[int] = []
     cur = b
-    while cur.i not in pos and len(down) < 64:
-        down.append(cur.i)
-        if cur.head.i == cur.i:
+    while cur not in pos and len(down) < 64:
+        down.append(cur)
+        if heads[cur] == cur:
             break
-        cur = cur.head
-    if cur.i not in pos:  # not in one tree (should not happen within a sentence)
+        cur = heads[cur]
+    if cur not in pos:  # not in one tree (should not happen within a sentence)
         return tuple(ancestors), -1, tuple(down)
-    return tuple(ancestors[: pos[cur.i]]), cur.i, tuple(down)
+    return tuple(ancestors[: pos[cur]]), cur, tuple(down)
 
 
 def _head(doc: Doc, m: Mention) -> int:
@@ -119,25 +132,31 @@ def sentence_mentions(doc: Doc, sent: Span, res: Resolution) -> list[MentionRef]
     return out
 
 
-def _pair(doc: Doc, sent: Span, a: MentionRef, b: MentionRef) -> Candidate | None:
-    up, lca, down = dependency_path(doc[a.head], doc[b.head])
+def _pair(
+    sent: Span, a: MentionRef, b: MentionRef, up: tuple[list[int], dict[int, int]], heads: list[int]
+) -> Candidate | None:
+    path_up, lca, down = _path(up, heads, b.head)
     if lca < 0:
         return None
-    return Candidate(a, b, sent.start, sent.end, up, lca, down)
+    return Candidate(a, b, sent.start, sent.end, path_up, lca, down)
 
 
 def candidates(doc: Doc, res: Resolution) -> Iterator[Candidate]:
     """Yield one candidate per sentence and ordered pair of distinct entities the ontology allows."""
+    heads = [t.head.i for t in doc]
     for sent in doc.sents:
         refs = sentence_mentions(doc, sent, res)
         if len(refs) < 2:
             continue
         best: dict[tuple[str, str], Candidate] = {}
+        ups: dict[int, tuple[list[int], dict[int, int]]] = {}
         for a in refs:
             for b in refs:
                 if a.entity.name == b.entity.name or not allowed_labels(a.entity.type, b.entity.type):
                     continue
-                cand = _pair(doc, sent, a, b)
+                if a.head not in ups:
+                    ups[a.head] = _ancestors(heads, a.head)
+                cand = _pair(sent, a, b, ups[a.head], heads)
                 if cand is None or cand.path_length > _MAX_PATH:
                     continue
                 key = (a.entity.name, b.entity.name)

@@ -8,6 +8,8 @@ Rules (each names itself in `Relation.rule`):
   *support from X towards Y*, *tensions between X and Y*), also as objects of light verbs
   (*impose sanctions on*, *made a visit to*) (`kg.relations.nouns`).
 - `kg.rules.label.v1`: labels (*called Wolff a "total loser"*: criticizes) (`kg.relations.labels`).
+- `kg.rules.tone.v1`: hostile reported evaluations (*"Trump's claims are hogwash," Brennan wrote*)
+  (`kg.relations.tone`).
 - `kg.rules.title.v1`: titles and appositions (leaderOf, officialOf);
   `kg.rules.member.v1`: *NATO ally Turkey*, *a member of*; `kg.rules.place.v1`: datelines,
   *Pyongyang's guest house*, *Helsinki, Finland* (`kg.relations.structure`).
@@ -33,6 +35,7 @@ from .lexicon import Lexicon
 from .modality import modality
 from .nouns import noun_triples
 from .structure import STRUCTURAL_RULES, dateline_triples, member_triples, place_triples, role_triples
+from .tone import tone_triples
 from .verbs import verb_triples
 
 __all__ = ["extract_relations", "extract_article", "modality"]
@@ -52,6 +55,7 @@ def _rule_triples(
             yield from verb_triples(tok, lex.verbs[lemma], res, ctx)
         if tok.pos_ in _VERB_POS:
             yield from label_triples(tok, res, ctx)
+            yield from tone_triples(tok, res, ctx)
         elif tok.pos_ in _NOUN_POS and lemma in lex.nouns and _trigger_free(res, tok):
             yield from noun_triples(tok, lex.nouns[lemma], res, ctx)
     yield from role_triples(res)

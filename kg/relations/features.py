@@ -14,13 +14,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.tokens import Doc, Token
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS
+from spacy.tokens import Doc
 
 from ..resolve import Resolution, quoted_tokens
 from .candidates import Candidate, candidates
 from .lexicon import Lexicon
 
-__all__ = ["FeatureContext", "candidate_features", "dense_features", "doc_features", "FEATURES_NAME"]
+__all__ = [
+    "FeatureContext",
+    "TokenTable",
+    "candidate_features",
+    "dense_features",
+    "doc_features",
+    "FEATURES_NAME",
+]
 
 FEATURES_NAME = "kg.relation_features.v1"
 DENSE_WIDTH = 96  # en_core_web_sm's tok2vec width, used only for the shape of an all-zero block
@@ -30,35 +38,72 @@ _FUNCTION_KEEP = frozenset({"ADP", "PART"})  # prepositions and particles carry 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "appos", "nmod", "poss", "acl", "relcl"})
 _MODALS = frozenset({"could", "might", "may", "would", "should", "must", "can", "will", "shall"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+_TRIGGER_VERB_POS = frozenset({"VERB", "AUX"})
 _MAX_BETWEEN = 15
 
 
 @dataclass(frozen=True, slots=True)
+class TokenTable:
+    """What the features read of each token of a Doc, read once per Doc (spaCy's string attributes
+    cost a lookup on every access): lemma ("<name>" inside a name), path word, lower form, part of
+    speech, dependency label, head, children and the lexicon's predicates for it as a trigger."""
+
+    lemma: list[str]
+    word: list[str | None]
+    lower: list[str]
+    pos: list[str]
+    dep: list[str]
+    head: list[int]
+    children: list[list[int]]
+    lex: list[tuple[str, ...]]
+
+    @classmethod
+    def of(cls, doc: Doc, lex: Lexicon) -> TokenTable:
+        cols = doc.to_array([LEMMA, LOWER, POS, DEP, ENT_TYPE]).tolist() if len(doc) else []
+        # HEAD is stored relative to the token, as an unsigned integer: read it back signed
+        rel_heads = doc.to_array([HEAD]).astype(np.int64).ravel().tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def text(key: int) -> str:
+            found = names.get(key)
+            if found is None:
+                found = names[key] = strings[key]
+            return found
+
+        lemma, word, lower, pos, dep, head, trig = [], [], [], [], [], [], []
+        children: list[list[int]] = [[] for _ in range(len(doc))]
+        lowered: dict[int, str] = {}
+        for i, ((lem_key, low_key, pos_key, dep_key, ent_key), rel_head) in enumerate(
+            zip(cols, rel_heads, strict=True)
+        ):
+            raw = lowered.get(lem_key)
+            if raw is None:
+                raw = lowered[lem_key] = text(lem_key).lower()
+            p, low = text(pos_key), text(low_key)
+            lem = "<name>" if ent_key else raw
+            lemma.append(lem)
+            word.append(lem if p in _CONTENT_POS else low if p in _FUNCTION_KEEP else None)
+            lower.append(low)
+            pos.append(p)
+            dep.append(text(dep_key))
+            h = i + rel_head
+            head.append(h)
+            if h != i:
+                children[h].append(i)
+            frames = lex.verbs.get(raw, ()) if p in _TRIGGER_VERB_POS else lex.nouns.get(raw, ())
+            trig.append(tuple(sorted({f.predicate for f in frames})) if frames else ())
+        return cls(lemma, word, lower, pos, dep, head, children, trig)
+
+
+@dataclass(frozen=True, slots=True)
 class FeatureContext:
-    """What the features read besides the Doc: the lexicon and the quoted tokens of the article."""
+    """What the features read besides the Doc: the lexicon, the quoted tokens of the article and,
+    once built for the Doc, its token table."""
 
     lexicon: Lexicon
     quoted: frozenset[int] = frozenset()
-
-
-def _lemma(tok: Token) -> str:
-    """The lower-case lemma; a word of a name stands for any name ("President" stays a word)."""
-    return "<name>" if tok.ent_type_ else tok.lemma_.lower()
-
-
-def _word(tok: Token) -> str | None:
-    if tok.pos_ in _CONTENT_POS:
-        return _lemma(tok)
-    if tok.pos_ in _FUNCTION_KEEP:
-        return tok.lower_
-    return None
-
-
-def _lex(tok: Token, lex: Lexicon) -> tuple[str, ...]:
-    """Predicates the lexicon gives the token as a trigger (verb or noun frames)."""
-    lemma = tok.lemma_.lower()
-    frames = lex.verbs.get(lemma, ()) if tok.pos_ in {"VERB", "AUX"} else lex.nouns.get(lemma, ())
-    return tuple(sorted({f.predicate for f in frames}))
+    table: TokenTable | None = None
 
 
 def _bucket(n: int) -> str:
@@ -68,74 +113,73 @@ def _bucket(n: int) -> str:
     return "21+"
 
 
-def _modifiers(doc: Doc, head: int, start: int, end: int) -> list[str]:
+def _modifiers(t: TokenTable, head: int, start: int, end: int) -> list[str]:
     """Lemmas of title-like words attached to a mention's head outside the mention itself."""
-    out = []
-    for c in doc[head].children:
-        if (c.i < start or c.i >= end) and c.dep_ in _MODIFIER_DEPS and c.pos_ in _CONTENT_POS:
-            out.append(f"{c.dep_}:{_lemma(c)}")
-    return out
+    return [
+        f"{t.dep[c]}:{t.lemma[c]}"
+        for c in t.children[head]
+        if (c < start or c >= end) and t.dep[c] in _MODIFIER_DEPS and t.pos[c] in _CONTENT_POS
+    ]
 
 
 def candidate_features(doc: Doc, c: Candidate, ctx: FeatureContext) -> list[str]:
     """The feature strings of one candidate (deterministic order, duplicates allowed)."""
+    t = ctx.table or TokenTable.of(doc, ctx.lexicon)
     a, b = c.a, c.b
     ta, tb = a.entity.type, b.entity.type
     types = f"{ta}>{tb}"
-    lca = doc[c.lca]
-    ha, hb = doc[a.head], doc[b.head]
-    da = doc[c.up[-1]].dep_ if c.up else "self"
-    db = doc[c.down[-1]].dep_ if c.down else "self"
-    lca_lemma = _lemma(lca)
+    lca = c.lca
+    da = t.dep[c.up[-1]] if c.up else "self"
+    db = t.dep[c.down[-1]] if c.down else "self"
+    lca_lemma = t.lemma[lca]
     feats = [
         f"T:{types}",
         f"K:{a.kind}>{b.kind}",
         f"O:{'ab' if a.start < b.start else 'ba'}",
         f"D:{_bucket(abs(a.head - b.head))}",
         f"L:{lca_lemma}",
-        f"LP:{lca.pos_}",
+        f"LP:{t.pos[lca]}",
         f"L3:{lca_lemma}|{da}|{db}",
         f"L3T:{lca_lemma}|{da}|{db}|{types}",
         f"LT:{lca_lemma}|{types}",
         f"DD:{da}|{db}",
         f"DDT:{da}|{db}|{types}",
-        f"HA:{ha.dep_}|{_lemma(ha.head)}",
-        f"HB:{hb.dep_}|{_lemma(hb.head)}",
+        f"HA:{t.dep[a.head]}|{t.lemma[t.head[a.head]]}",
+        f"HB:{t.dep[b.head]}|{t.lemma[t.head[b.head]]}",
     ]
-    up_deps = [doc[i].dep_ for i in c.up]
-    down_deps = [doc[i].dep_ for i in reversed(c.down)]
+    up_deps = [t.dep[i] for i in c.up]
+    down_deps = [t.dep[i] for i in reversed(c.down)]
     dpath = "^".join(up_deps) + "|" + "_".join(down_deps)
     feats.append(f"DP:{dpath}")
     feats.append(f"DPT:{dpath}|{types}")
-    inner = [doc[i] for i in (*c.up[1:], *c.down[1:])]
-    words = [w for w in (_word(t) for t in inner) if w]
+    inner = (*c.up[1:], *c.down[1:])
+    words = [w for w in (t.word[i] for i in inner) if w]
     if c.path_length <= 6:
-        lpath = "^".join(f"{doc[i].dep_}" for i in c.up) + f"|{lca_lemma}|" + "_".join(down_deps)
+        lpath = "^".join(up_deps) + f"|{lca_lemma}|" + "_".join(down_deps)
         feats.append(f"P:{lpath}|{'/'.join(words)}")
     feats.extend(f"PW:{w}" for w in words)
-    path_tokens = [lca, *inner]
-    for tok in path_tokens:
-        for pred in _lex(tok, ctx.lexicon):
+    for i in (lca, *inner):
+        for pred in t.lex[i]:
             feats.append(f"X:{pred}")
             feats.append(f"XD:{pred}|{da}|{db}")
             feats.append(f"XT:{pred}|{types}")
     lo, hi = sorted((a.end, b.start)) if a.start < b.start else sorted((b.end, a.start))
     if 0 < hi - lo <= _MAX_BETWEEN:
-        for tok in doc[lo:hi]:
-            w = _word(tok)
+        for i in range(lo, hi):
+            w = t.word[i]
             if w:
                 feats.append(f"BW:{w}")
-            for pred in _lex(tok, ctx.lexicon):
+            for pred in t.lex[i]:
                 feats.append(f"BX:{pred}")
     elif hi - lo > _MAX_BETWEEN:
         feats.append("BW:<far>")
-    feats.extend(f"MA:{m}" for m in _modifiers(doc, a.head, a.start, a.end))
-    feats.extend(f"MB:{m}" for m in _modifiers(doc, b.head, b.start, b.end))
-    for ch in lca.children:
-        if ch.dep_ == "neg" or ch.lower_ in _NEG_WORDS:
+    feats.extend(f"MA:{m}" for m in _modifiers(t, a.head, a.start, a.end))
+    feats.extend(f"MB:{m}" for m in _modifiers(t, b.head, b.start, b.end))
+    for ch in t.children[lca]:
+        if t.dep[ch] == "neg" or t.lower[ch] in _NEG_WORDS:
             feats.append("NEG")
-        if ch.dep_ == "aux" and ch.lower_ in _MODALS:
-            feats.append(f"MOD:{ch.lower_}")
+        if t.dep[ch] == "aux" and t.lower[ch] in _MODALS:
+            feats.append(f"MOD:{t.lower[ch]}")
     if a.head in ctx.quoted or b.head in ctx.quoted:
         feats.append("Q")
     ca, cb = a.entity.country, b.entity.country
@@ -172,6 +216,7 @@ def doc_features(
 ) -> tuple[list[Candidate], list[list[str]], np.ndarray]:
     """Every candidate of a resolved Doc with its sparse and dense features (the one place both
     training and extraction build them)."""
-    ctx = FeatureContext(lexicon, quoted_tokens(doc))
     cands = list(candidates(doc, res))
+    quoted = res.quoted if res.quoted is not None else quoted_tokens(doc)
+    ctx = FeatureContext(lexicon, quoted, TokenTable.of(doc, lexicon) if cands else None)
     return cands, [candidate_features(doc, c, ctx) for c in cands], dense_features(doc, cands)

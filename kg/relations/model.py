@@ -79,10 +79,17 @@ class LinearRelationModel:
         n = len(feature_lists)
         out = np.tile(self.weights[-1], (n, 1)).astype(np.float64)
         index = self.features
+        rows: list[int] = []  # the rows with known features, and where each one's ids start
+        starts: list[int] = []
+        flat: list[int] = []
         for row, feats in enumerate(feature_lists):
             ids = [index[f] for f in feats if f in index]
             if ids:
-                out[row] += self.weights[ids].sum(axis=0)
+                rows.append(row)
+                starts.append(len(flat))
+                flat.extend(ids)
+        if rows:  # one gather and one segmented sum for all rows (the same sums, row by row)
+            out[rows] += np.add.reduceat(self.weights[flat], starts, axis=0)
         if self.dense and dense is not None and n:
             start = len(index)
             block = self.weights[start : start + self.dense].astype(np.float64)

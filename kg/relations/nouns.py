@@ -12,7 +12,7 @@ from .. import patterns as P
 from ..ontology import symmetric
 from ..records import Entity, EntityClass
 from ..resolve import MentionKind, Resolution
-from .arguments import Arg, agents, arguments, children, scale
+from .arguments import Arg, agents, arguments, children, prep_objects, scale
 from .clauses import clause_subjects, governing_subjects
 from .context import ExtractionContext
 from .frames import RuleTriple, country_named, emit, frame_objects, pairs, requires_ok
@@ -83,6 +83,9 @@ def noun_triples(
             yield from emit(strong, between, frame, n, rule)
             continue
         subjects = strong or (weak if objects else [])
+        if subjects and objects and frame.abroad and any(f.predicate in symmetric() for f in frames):
+            # "Trump's summit with Putin in Helsinki": the one met is at the meeting too
+            subjects = subjects + [a for o in prep_objects(n, "with") for a in arguments(o, res, ctx)]
         if subjects and objects:
             yield from emit(subjects, objects, frame, n, rule, 1.0 if strong else 0.85)
         elif objects and not subjects and sym and (light is not None or not _acted_upon(n, frame)):

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from .. import patterns as P
 from ..records import Article, Entity, EntityClass
-from ..resolve import PLACE_TYPES, MentionKind, Resolution, RoleKind
+from ..resolve import PLACE_TYPES, MentionKind, Resolution, RoleKind, doc_text
 from .arguments import arguments, children, prep_objects
 from .clauses import clause_subjects
 from .context import ExtractionContext
@@ -199,7 +199,7 @@ def dateline_triples(doc: Doc, article: Article, ctx: ExtractionContext) -> Iter
         if entry and entry.type == EntityClass.CITY
         else Entity(city_text, EntityClass.CITY, country.country)
     )
-    at = doc.text.find(article.place.split(",")[0])
+    at = doc_text(doc).find(article.place.split(",")[0])
     tok = doc.char_span(at, at + 1, alignment_mode="expand") if at >= 0 else None
     if tok is None:
         return

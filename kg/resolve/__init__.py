@@ -14,7 +14,7 @@ Modules: `mentions` (the records), `discourse` (the state of the walk), `names`,
 
 from __future__ import annotations
 
-from .datelines import dateline_end
+from .datelines import dateline_end, doc_text
 from .discourse import quoted_tokens
 from .mentions import ACTOR_TYPES, PLACE_TYPES, Mention, MentionKind, Resolution, Role, RoleKind
 from .resolver import resolve_doc
@@ -29,6 +29,7 @@ __all__ = [
     "Role",
     "RoleKind",
     "dateline_end",
+    "doc_text",
     "named_holder",
     "quoted_tokens",
     "resolve_doc",

@@ -68,11 +68,13 @@ class Role:
 
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    """What `resolve_doc` found: mentions by token index, roles, and all entities in order."""
+    """What `resolve_doc` found: mentions by token index, roles, all entities in order, and the
+    indices of the tokens inside quotation marks (None when not computed)."""
 
     mentions: dict[int, Mention]
     roles: tuple[Role, ...]
     entities: tuple[Entity, ...]
+    quoted: frozenset[int] | None = None
 
     def at(self, tok: Token) -> Mention | None:
         """Return the mention covering a token, if any."""

@@ -176,8 +176,8 @@ def person_entity(state: DiscourseState, name: str, ent_id: str) -> Entity:
             ),
             None,
         )
-        if local is not None and local.name != entry.name:
-            return local
+        if local is not None and local.name != entry.name and entry.name not in state.persons:
+            return local  # "Trump" after "Melania Trump" and "Donald Trump" is Donald
     if entry is None or entry.type != EntityClass.PERSON:
         entry = gaz.lookup(name)
     if entry is not None and entry.type != EntityClass.PERSON:

@@ -45,7 +45,7 @@ def _same_phrase(state: DiscourseState, tok: Token) -> set[Entity]:
 
 def split_led(state: DiscourseState, tok: Token) -> tuple[Entity, ...] | None:
     """ "American-led" that the tokenizer split into three: the actor named before the hyphen."""
-    if tok.i < 2 or tok.doc[tok.i - 1].text != "-" or LED.match(f"x-{tok.lower_}") is None:
+    if tok.i < 2 or LED.match(f"x-{tok.lower_}") is None or tok.doc[tok.i - 1].text != "-":
         return None
     for c in tok.lefts:
         m = state.mentions.get(c.i)

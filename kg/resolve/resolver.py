@@ -115,4 +115,4 @@ def _resolution(state: DiscourseState) -> Resolution:
         for i, m in state.mentions.items()
     }
     roles = tuple(Role(final.get(r.person.name, r.person), r.role, r.of, r.start, r.end) for r in state.roles)
-    return Resolution(mentions, roles, tuple(dict.fromkeys(update(e) for e in entities)))
+    return Resolution(mentions, roles, tuple(dict.fromkeys(update(e) for e in entities)), state.quoted)

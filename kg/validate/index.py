@@ -100,6 +100,11 @@ class DataIndex:
         """Index an rdflib graph."""
         return cls((_from_rdflib(s), str(p), _from_rdflib(o)) for s, p, o in g)
 
+    def without(self, g_triples: Iterable[tuple[Node, Node, Node]]) -> DataIndex:
+        """The index of the same data less some rdflib triples (cheaper than indexing the rest again)."""
+        gone = {(_from_rdflib(s), str(p), _from_rdflib(o)) for s, p, o in g_triples}
+        return DataIndex(t for t in self.triples if t not in gone)
+
     @classmethod
     def from_store(cls, store: ox.Store) -> DataIndex:
         """Index the default graph of a pyoxigraph store (the store is kept for SPARQL constraints)."""

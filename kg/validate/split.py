@@ -9,7 +9,8 @@ from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
 from ..vocab import bind
-from .report import ValidationReport, validate_graph
+from .index import DataIndex
+from .report import ValidationReport, validate_index
 from .shapes import relation_iris, shapes_source
 
 __all__ = ["Split", "split_graph", "split_conforming"]
@@ -104,7 +105,7 @@ def _offending(g: Graph, report: ValidationReport) -> set[Triple]:
     return moved
 
 
-def split_graph(g: Graph, *, max_rounds: int = 3) -> Split:
+def split_graph(g: Graph, *, max_rounds: int = 3, in_place: bool = False) -> Split:
     """Split `g` into conforming triples and a review graph of non-conforming ones.
 
     A violation on a relation (wrong subject or object class, no provenance) moves that triple
@@ -115,15 +116,21 @@ def split_graph(g: Graph, *, max_rounds: int = 3) -> Split:
     reason. Repeats until the rest conforms
     or `max_rounds` is reached.
 
-    g (Graph): a kg graph (not modified).
+    g (Graph): a kg graph (not modified, unless in_place).
     max_rounds (int): validation passes at most.
+    in_place (bool): move the non-conforming triples out of `g` itself, which becomes the conforming
+        graph (no copy: for a caller that has no further use for the whole graph).
     RETURNS (Split): conforming graph, review graph, first and final reports.
     """
-    first = validate_graph(g)
-    keep = Graph()
-    bind(keep)
-    for triple in g:
-        keep.add(triple)
+    index = DataIndex.from_graph(g)
+    first = validate_index(index)
+    if in_place:
+        keep = g
+    else:
+        keep = Graph()
+        bind(keep)
+        for triple in g:
+            keep.add(triple)
     review = Graph()
     bind(review)
     report = first
@@ -143,7 +150,8 @@ def split_graph(g: Graph, *, max_rounds: int = 3) -> Split:
         for triple in moved:
             keep.remove(triple)
             review.add(triple)
-        report = validate_graph(keep)
+        index = index.without(moved)
+        report = validate_index(index)
     return Split(conforming=keep, review=review, report=first, final=report)
 
 

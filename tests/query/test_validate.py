@@ -70,6 +70,14 @@ def test_validate_split_moves_bad_triple_to_review():
     assert set(conforming) == set(split.conforming) and set(review) == set(split.review)
 
 
+def test_validate_split_in_place_gives_the_same_split_without_a_copy():
+    copied = split_graph(RG.make_graph(BAD))
+    g = RG.make_graph(BAD)
+    split = split_graph(g, in_place=True)
+    assert split.conforming is g
+    assert set(split.conforming) == set(copied.conforming) and set(split.review) == set(copied.review)
+
+
 def test_validate_split_quarantines_a_malformed_entity():
     g = RG.make_graph()
     kim = entity_iri("Kim Jong Un")

@@ -32,6 +32,15 @@ def _has(found: set[tuple[str, str, str]], s: str, p: str, o: str) -> bool:
 
 
 PRESENT = [
+    (
+        "President Donald Trump and first lady Melania Trump arrived in Iraq. Senator Ann Holt accused Trump"
+        " of politicizing the trip.",
+        ("Ann Holt", "criticizes", "Donald Trump"),
+    ),
+    (
+        "Reporters waited for news of Biden's summit with Xi in Jakarta.",
+        ("Xi Jinping", "visits", "Jakarta"),
+    ),
     ("Labour MP Sarah Jenkins called for a second vote.", ("Sarah Jenkins", "memberOf", "Labour Party")),
     ("Democrat Laura Whitfield conceded on Tuesday.", ("Laura Whitfield", "memberOf", "Democratic Party")),
     (
@@ -245,6 +254,10 @@ PRESENT = [
 ]
 
 ABSENT = [
+    (
+        "Reporters waited for news of Biden's summit with Macron in Washington.",
+        ("Joe Biden", "visits", "Washington"),
+    ),
     # a past office is no current one, but the party stays (above); a critic holds no office
     (
         "Sen. Rita Olsen, a critic of the Federal Reserve, spoke on Monday.",
