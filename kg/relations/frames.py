@@ -41,6 +41,7 @@ KIND_TYPES: dict[ObjectKind, frozenset[str]] = {
 }
 # stances an act can be the object of, which are then stances towards its author ("welcomed Reagan's
 # statement" supports Reagan)
+_FOR_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})
 STANCES = frozenset({"supports", "opposes", "condemns", "criticizes"})
 _NAMED_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PREDICATIVE_DEPS = frozenset({"acomp", "attr"})
@@ -168,6 +169,15 @@ def _slot_tokens(tok: Token, slot: str, ctx: ExtractionContext) -> list[Token]:
     if slot == "ccomp>subj":
         # "demanded that the United States cancel the sale", "insisted that Iran stop": the one pressed
         return [s for c in children(tok, _CCOMP) for s in children(c, P.SUBJ_DEPS)]
+    if slot == "for>subj":
+        # "called for Congress to authorize the mission", "pressed for Iran to stop": the one pressed is
+        # the subject of the "for ... to" clause
+        return [
+            s
+            for c in tok.children
+            if c.dep_ in _FOR_CLAUSE_DEPS and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            for s in children(c, P.SUBJ_DEPS)
+        ]
     if slot == "ccomp>must":
         # "said Sudan must return the helicopter": a demand put as what another must do
         return [

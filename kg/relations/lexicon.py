@@ -43,6 +43,7 @@ SLOTS = frozenset(
         "accountable",
         "ccomp>subj",
         "ccomp>must",
+        "for>subj",
     }
 )
 FLAGS = frozenset({"open", "reverse", "itemobj", "abroad", "person", "together"})

@@ -32,6 +32,7 @@ def _has(found: set[tuple[str, str, str]], s: str, p: str, o: str) -> bool:
 
 
 PRESENT = [
+    ("Macron called for Germany to raise its defence budget.", ("Emmanuel Macron", "demands", "Germany")),
     (
         "President Donald Trump and first lady Melania Trump arrived in Iraq. Senator Ann Holt accused Trump"
         " of politicizing the trip.",
@@ -254,6 +255,7 @@ PRESENT = [
 ]
 
 ABSENT = [
+    ("Macron called for calm in Germany.", ("Emmanuel Macron", "demands", "Germany")),
     (
         "Reporters waited for news of Biden's summit with Macron in Washington.",
         ("Joe Biden", "visits", "Washington"),
