@@ -196,7 +196,8 @@ def _given_name_before(doc: Doc, ent: Span, prev: Span | None) -> Span | None:
         or low.strip(".") in words.title_words
         or low in words.party_role_nouns
         or low in words.plural_titles
-        or low in _PARTY_WORDS
+        or low in words.us_parties
+        or low in _OTHER_PARTY_WORDS
         or any(t.lower_ == low and not t.is_title for t in doc)
     ):
         return None
@@ -223,7 +224,8 @@ def _other_bearer(doc: Doc, ent: Span) -> Span:
     return ent if end == ent.end else _anonymous(Span(doc, ent.start, end, label="PERSON"))
 
 
-_PARTY_WORDS = frozenset({"democrat", "republican", "gop", "labour", "tory", "conservative", "liberal"})
+# party words before a surname that name no person, beside the US party adjectives (`[parties]`)
+_OTHER_PARTY_WORDS = frozenset({"labour", "tory", "conservative", "liberal"})
 
 
 def _given_fits(given: str, known: str) -> bool:
