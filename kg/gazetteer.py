@@ -262,6 +262,9 @@ def _saint_variants(name: str) -> list[str]:
     return [f"{prefix} {rest}" for prefix in ("Saint", "St.", "St") if prefix != match.group(1)]
 
 
+_MEMO_LIMIT = 200_000  # remembered lookups (mention texts) before the memo starts again
+
+
 class _Index:
     """Alias keys -> entries, with the case rules and a record of conflicts."""
 
@@ -269,9 +272,11 @@ class _Index:
         self.exact: dict[str, GazEntry] = {}
         self.folded: dict[str, tuple[GazEntry, bool]] = {}
         self.conflicts: list[tuple[str, str, str]] = []
+        self._memo: dict[str, GazEntry | None] = {}  # answers of `get` (text is normalised by regexes)
 
     def add(self, alias: str, entry: GazEntry) -> None:
         """Index one alias of an entry."""
+        self._memo.clear()
         surface = _surface(alias)
         if not surface:
             return
@@ -296,7 +301,17 @@ class _Index:
             self.conflicts.append((key, old_entry.name, entry.name))
 
     def get(self, text: str) -> GazEntry | None:
-        """Find the entry of a mention under the case rules."""
+        """Find the entry of a mention under the case rules (answers are remembered)."""
+        try:
+            return self._memo[text]
+        except KeyError:
+            pass
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()
+        found = self._memo[text] = self._find(text)
+        return found
+
+    def _find(self, text: str) -> GazEntry | None:
         surface = _surface(text)
         if not surface:
             return None

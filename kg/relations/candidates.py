@@ -13,13 +13,23 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+import numpy as np
+from spacy.attrs import HEAD
 from spacy.tokens import Doc, Span, Token
 
 from ..ontology import predicates
 from ..records import Entity
 from ..resolve import Mention, Resolution
 
-__all__ = ["MentionRef", "Candidate", "candidates", "dependency_path", "allowed_labels", "SEAT"]
+__all__ = [
+    "MentionRef",
+    "Candidate",
+    "candidates",
+    "head_indices",
+    "dependency_path",
+    "allowed_labels",
+    "SEAT",
+]
 
 SEAT = "seat"  # mention kind of a capital or seat of government standing for its country
 _MAX_PATH = 12  # longer dependency paths are not candidates (different clauses, loosely linked)
@@ -80,7 +90,7 @@ def dependency_path(a: Token, b: Token) -> tuple[tuple[int, ...], int, tuple[int
     >>> dependency_path(doc[0], doc[2])
     ((0,), 1, (2,))
     """
-    heads = [t.head.i for t in a.doc]
+    heads = head_indices(a.doc)
     return _path(_ancestors(heads, a.i), heads, b.i)
 
 
@@ -141,9 +151,28 @@ def _pair(
     return Candidate(a, b, sent.start, sent.end, path_up, lca, down)
 
 
+def head_indices(doc: Doc) -> list[int]:
+    """Each token's head as a token index (a root is its own head), read from the Doc's array.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Russia", "attacked", "Ukraine"],
+    ...           heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"])
+    >>> head_indices(doc)
+    [1, 1, 1]
+    """
+    if not len(doc):
+        return []
+    # HEAD is stored relative to the token, as an unsigned integer: read it back signed
+    rel = doc.to_array([HEAD]).astype(np.int64).ravel()
+    return (rel + np.arange(len(doc))).tolist()
+
+
 def candidates(doc: Doc, res: Resolution) -> Iterator[Candidate]:
     """Yield one candidate per sentence and ordered pair of distinct entities the ontology allows."""
-    heads = [t.head.i for t in doc]
+    if not res.mentions:
+        return
+    heads = head_indices(doc)
     for sent in doc.sents:
         refs = sentence_mentions(doc, sent, res)
         if len(refs) < 2:

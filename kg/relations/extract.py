@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy import symbols
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer
@@ -42,6 +44,9 @@ __all__ = ["extract_relations", "extract_article", "modality"]
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+_TRIGGER_POS_IDS = frozenset(
+    getattr(symbols, p) for p in _VERB_POS | _NOUN_POS
+)  # the parts of speech rules start at
 
 
 def _rule_triples(
@@ -49,7 +54,8 @@ def _rule_triples(
 ) -> Iterator[RuleTriple]:
     """Every triple every rule finds in a resolved article, in document order per rule family."""
     lex = ctx.lexicon
-    for tok in doc:
+    pos = doc.to_array(POS).tolist() if len(doc) else []
+    for tok in (doc[i] for i, p in enumerate(pos) if p in _TRIGGER_POS_IDS):
         lemma = tok.lemma_.lower()
         if tok.pos_ in _VERB_POS and lemma in lex.verbs:
             yield from verb_triples(tok, lex.verbs[lemma], res, ctx)

@@ -10,7 +10,7 @@ articles about other people and places.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,10 +58,14 @@ class TokenTable:
     lex: list[tuple[str, ...]]
 
     @classmethod
-    def of(cls, doc: Doc, lex: Lexicon) -> TokenTable:
-        cols = doc.to_array([LEMMA, LOWER, POS, DEP, ENT_TYPE]).tolist() if len(doc) else []
+    def of(cls, doc: Doc, lex: Lexicon, spans: Iterable[tuple[int, int]] | None = None) -> TokenTable:
+        """The table of a Doc, filled for the tokens of `spans` (start, end: whole sentences, whose
+        tokens' heads and children stay inside them) or for every token when None; the other rows
+        are empty."""
+        n = len(doc)
+        cols = doc.to_array([LEMMA, LOWER, POS, DEP, ENT_TYPE]).tolist() if n else []
         # HEAD is stored relative to the token, as an unsigned integer: read it back signed
-        rel_heads = doc.to_array([HEAD]).astype(np.int64).ravel().tolist() if len(doc) else []
+        rel_heads = doc.to_array([HEAD]).astype(np.int64).ravel().tolist() if n else []
         strings = doc.vocab.strings
         names: dict[int, str] = {}
 
@@ -71,28 +75,37 @@ class TokenTable:
                 found = names[key] = strings[key]
             return found
 
-        lemma, word, lower, pos, dep, head, trig = [], [], [], [], [], [], []
-        children: list[list[int]] = [[] for _ in range(len(doc))]
+        lemma, lower, pos, dep = [""] * n, [""] * n, [""] * n, [""] * n
+        word: list[str | None] = [None] * n
+        head = list(range(n))
+        trig: list[tuple[str, ...]] = [()] * n
+        children: list[list[int]] = [[] for _ in range(n)]
         lowered: dict[int, str] = {}
-        for i, ((lem_key, low_key, pos_key, dep_key, ent_key), rel_head) in enumerate(
-            zip(cols, rel_heads, strict=True)
-        ):
-            raw = lowered.get(lem_key)
-            if raw is None:
-                raw = lowered[lem_key] = text(lem_key).lower()
-            p, low = text(pos_key), text(low_key)
-            lem = "<name>" if ent_key else raw
-            lemma.append(lem)
-            word.append(lem if p in _CONTENT_POS else low if p in _FUNCTION_KEEP else None)
-            lower.append(low)
-            pos.append(p)
-            dep.append(text(dep_key))
-            h = i + rel_head
-            head.append(h)
-            if h != i:
-                children[h].append(i)
-            frames = lex.verbs.get(raw, ()) if p in _TRIGGER_VERB_POS else lex.nouns.get(raw, ())
-            trig.append(tuple(sorted({f.predicate for f in frames})) if frames else ())
+        triggers: dict[tuple[str, bool], tuple[str, ...]] = {}
+        for start, end in spans if spans is not None else ((0, n),):
+            for i in range(start, end):
+                lem_key, low_key, pos_key, dep_key, ent_key = cols[i]
+                raw = lowered.get(lem_key)
+                if raw is None:
+                    raw = lowered[lem_key] = text(lem_key).lower()
+                p, low = text(pos_key), text(low_key)
+                lem = "<name>" if ent_key else raw
+                lemma[i] = lem
+                word[i] = lem if p in _CONTENT_POS else low if p in _FUNCTION_KEEP else None
+                lower[i] = low
+                pos[i] = p
+                dep[i] = text(dep_key)
+                h = head[i] = i + rel_heads[i]
+                if h != i:
+                    children[h].append(i)
+                verb = p in _TRIGGER_VERB_POS
+                found = triggers.get((raw, verb))
+                if found is None:
+                    frames = lex.verbs.get(raw, ()) if verb else lex.nouns.get(raw, ())
+                    found = triggers[raw, verb] = (
+                        tuple(sorted({f.predicate for f in frames})) if frames else ()
+                    )
+                trig[i] = found
         return cls(lemma, word, lower, pos, dep, head, children, trig)
 
 
@@ -201,13 +214,25 @@ def dense_features(doc: Doc, cands: list[Candidate]) -> np.ndarray:
     out = np.zeros((len(cands), 4 * width), dtype=np.float32)
     if not ok:
         return out
+    if not cands:
+        return out
+    out[:, :width] = tensor[[c.lca for c in cands]]
+    out[:, 2 * width : 3 * width] = tensor[[c.a.head for c in cands]]
+    out[:, 3 * width :] = tensor[[c.b.head for c in cands]]
+    rows: list[int] = []  # the rows with tokens between, where each one's tokens start, and how many
+    starts: list[int] = []
+    counts: list[int] = []
+    flat: list[int] = []
     for row, c in enumerate(cands):
         inner = [*c.up[1:], *c.down[1:]]
-        out[row, :width] = tensor[c.lca]
         if inner:
-            out[row, width : 2 * width] = tensor[inner].mean(axis=0)
-        out[row, 2 * width : 3 * width] = tensor[c.a.head]
-        out[row, 3 * width :] = tensor[c.b.head]
+            rows.append(row)
+            starts.append(len(flat))
+            counts.append(len(inner))
+            flat.extend(inner)
+    if rows:  # one gather and one segmented sum: the mean of each row's tokens
+        sums = np.add.reduceat(tensor[flat], starts, axis=0)
+        out[rows, width : 2 * width] = sums / np.asarray(counts, dtype=sums.dtype)[:, None]
     return out
 
 
@@ -218,5 +243,6 @@ def doc_features(
     training and extraction build them)."""
     cands = list(candidates(doc, res))
     quoted = res.quoted if res.quoted is not None else quoted_tokens(doc)
-    ctx = FeatureContext(lexicon, quoted, TokenTable.of(doc, lexicon) if cands else None)
+    spans = sorted({(c.sent_start, c.sent_end) for c in cands})
+    ctx = FeatureContext(lexicon, quoted, TokenTable.of(doc, lexicon, spans) if cands else None)
     return cands, [candidate_features(doc, c, ctx) for c in cands], dense_features(doc, cands)

@@ -83,7 +83,7 @@ class LinearRelationModel:
         starts: list[int] = []
         flat: list[int] = []
         for row, feats in enumerate(feature_lists):
-            ids = [index[f] for f in feats if f in index]
+            ids = [i for f in feats if (i := index.get(f)) is not None]
             if ids:
                 rows.append(row)
                 starts.append(len(flat))
@@ -219,25 +219,23 @@ def score_candidates(
     allowed = [allowed_labels(c.a.entity.type, c.b.entity.type) for c in cands]
     mask = allowed_mask(model.labels, allowed)
     probs = model.probabilities(feature_lists, dense, mask)
-    out = []
-    for cand, row, ok in zip(cands, probs, mask, strict=True):
-        out.append(
-            ScoredCandidate(
-                cand, {lab: float(p) for lab, p, a in zip(model.labels, row, ok, strict=True) if a}
-            )
-        )
-    return out
+    labels = model.labels
+    return [
+        ScoredCandidate(cand, {lab: p for lab, p, a in zip(labels, row, ok, strict=True) if a})
+        for cand, row, ok in zip(cands, probs.tolist(), mask.tolist(), strict=True)
+    ]
 
 
 def allowed_mask(labels: Sequence[str], allowed: Sequence[Sequence[str]]) -> np.ndarray:
     """Boolean (n_candidates x n_labels) mask of the labels each candidate admits."""
-    mask = np.zeros((len(allowed), len(labels)), dtype=bool)
-    col = {lab: j for j, lab in enumerate(labels)}
-    for i, labs in enumerate(allowed):
-        for lab in labs:
-            if lab in col:
-                mask[i, col[lab]] = True
-    return mask
+    rows: dict[tuple[str, ...], list[bool]] = {}  # candidates share a few label sets
+    for labs in allowed:
+        key = tuple(labs)
+        if key not in rows:
+            rows[key] = [lab in key for lab in labels]
+    if not allowed:
+        return np.zeros((0, len(labels)), dtype=bool)
+    return np.array([rows[tuple(labs)] for labs in allowed], dtype=bool)
 
 
 def _evidence(doc: Doc, article: Article, cand: Candidate) -> Evidence:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
 from .. import patterns as P
@@ -38,11 +39,21 @@ def role_triples(res: Resolution) -> Iterator[RuleTriple]:
         yield RuleTriple(r.person, _ROLE_PREDICATES[r.role], r.of, r.start, "kg.rules.title.v1", 0.95)
 
 
+def _lemma_positions(doc: Doc, lemmas: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-cased lemma is one of `lemmas` (read from the Doc's array,
+    with no Token built for the others)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    keys = doc.to_array(LEMMA).tolist()
+    hits = {key for key in set(keys) if strings[key].lower() in lemmas}
+    return [i for i, key in enumerate(keys) if key in hits] if hits else []
+
+
 def member_triples(doc: Doc, res: Resolution, ctx: ExtractionContext) -> Iterator[RuleTriple]:
     """memberOf from "NATO ally Turkey", "an EU member, Poland" and "X is a member of Y"."""
-    for tok in doc:
-        if tok.lemma_.lower() not in ctx.words.member_nouns:
-            continue
+    for i in _lemma_positions(doc, ctx.words.member_nouns):
+        tok = doc[i]
         before = (
             doc[tok.i - 2]
             if tok.i >= 2 and doc[tok.i - 1].text == "-"
@@ -69,10 +80,9 @@ def member_triples(doc: Doc, res: Resolution, ctx: ExtractionContext) -> Iterato
 
 def place_triples(doc: Doc, res: Resolution, ctx: ExtractionContext) -> Iterator[RuleTriple]:
     """locatedIn from possessives and "in" phrases of places, descriptions and "City, Country"."""
-    for tok in doc:
-        m = res.at(tok)
-        if m is None or tok.i != m.end - 1:
-            continue
+    for i in sorted(i for i, m in res.mentions.items() if i == m.end - 1):  # each mention's last token
+        tok = doc[i]
+        m = res.mentions[i]
         ent = m.entities[0]
         if ent.type in _SETTLED:
             for c in tok.children:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -41,6 +42,7 @@ _LED_MODIFIER_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod"})
 _BODY_FILLERS = frozenset({"the", "'s", "of"})
 
 
+@lru_cache(maxsize=65_536)
 def clean_name(text: str) -> str:
     """Strip a leading article, a trailing possessive and stray punctuation (not acronym dots).
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..records import Entity, EntityClass
+from ..wordsets import WordSets
 from .discourse import DiscourseState, pair, recent
 from .mentions import ACTOR_TYPES, Mention, MentionKind, Role, RoleKind
 from .names import (
@@ -58,18 +59,18 @@ def split_led(state: DiscourseState, tok: Token) -> tuple[Entity, ...] | None:
 def thing_mention(state: DiscourseState, tok: Token) -> Mention | None:
     """A common noun that relations deal in (munitions, sanctions), from the gazetteer."""
     gaz = state.gaz
-    for c in tok.lefts:
+    lefts = list(tok.lefts) if tok.n_lefts else []
+    for c in lefts:
         # a named product (a model number) before its kind: "Su-35 jets", "S-400 systems"
+        text = c.text
         entry = (
-            gaz.lookup(c.text)
-            if c.dep_ in _NAME_MODIFIER_DEPS and any(ch.isdigit() for ch in c.text)
-            else None
+            gaz.lookup(text) if any(ch.isdigit() for ch in text) and c.dep_ in _NAME_MODIFIER_DEPS else None
         )
         if entry is not None and entry.type == EntityClass.ITEM:
             return Mention(
                 tok.i, tok.i + 1, (Entity(entry.name, EntityClass.ITEM, None),), MentionKind.THING, 1.0
             )
-    mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound"} and c.i == tok.i - 1]
+    mods = [c for c in lefts if c.i == tok.i - 1 and c.dep_ in {"amod", "compound"}]
     candidates = [f"{mods[0].lower_} {tok.lower_}"] if mods else []
     candidates += [tok.lower_, tok.lemma_.lower()]
     for text in candidates:
@@ -79,10 +80,36 @@ def thing_mention(state: DiscourseState, tok: Token) -> Mention | None:
     return None
 
 
+_GATES: dict[int, tuple[WordSets, frozenset[str]]] = {}
+
+
+def _nominal_lemmas(words: WordSets) -> frozenset[str]:
+    """Every noun `nominal_mention` can read as a mention (a token whose lemma is not one is none)."""
+    kept = _GATES.get(id(words))
+    if kept is not None and kept[0] is words:
+        return kept[1]
+    gate = (
+        words.armed_group_nouns
+        | words.org_head_nouns
+        | words.person_titles
+        | words.group_nouns
+        | words.country_descriptions
+        | words.person_descriptions
+        | words.singular_country_descriptions
+        | words.org_descriptions
+    )
+    if len(_GATES) > 8:
+        _GATES.clear()
+    _GATES[id(words)] = (words, gate)
+    return gate
+
+
 def nominal_mention(state: DiscourseState, tok: Token) -> Mention | None:
     """Group nouns with a country modifier, pair descriptions and singular descriptions."""
     words = state.words
     lemma = tok.lemma_.lower()
+    if lemma not in _nominal_lemmas(words):
+        return None  # every description below is one of these words
     if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
         return None  # "leader" in "North Korean leader Kim Jong Un": the name is the mention
     if (

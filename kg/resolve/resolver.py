@@ -42,15 +42,18 @@ def resolve_doc(
     covered: set[int] = set()
     dl_end = dateline_end(doc, article)
     dl_start = dateline_start(doc, article) if dl_end else 0
+    prev_text = ""
     for tok in doc:
+        text, after_hyphen = tok.text, prev_text == "-"
+        prev_text = text
         if tok.i in covered:
             continue
         mention: Mention | None = None
         span = ents_at.get(tok.i)
-        led = LED.match(tok.text)
+        led = LED.match(text) if "-" in text else None
         if led and (ent := country_entity(state.gaz, country_of_word(state.gaz, led.group("who")))):
             mention = Mention(tok.i, tok.i + 1, (ent,), MentionKind.LED, 0.9)
-        elif (split := split_led(state, tok)) is not None:
+        elif after_hyphen and (split := split_led(state, tok)) is not None:
             mention = Mention(tok.i, tok.i + 1, split, MentionKind.LED, 0.9)
         elif (
             span is not None
