@@ -12,10 +12,12 @@ Components added to the installed pipeline:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
@@ -31,6 +33,7 @@ from .wordsets import load_word_sets
 __all__ = ["load_pipeline", "new_pipeline", "annotate", "paragraph_boundaries"]
 
 
+_LINE_BREAK = re.compile(r"\n")
 # "SEOUL, South Korea (AP) - ", "WASHINGTON (Reuters) - " or "Al ASAD AIR BASE, Iraq (Reuters) - " at the
 # start of a paragraph
 _DATELINE = re.compile(
@@ -42,11 +45,15 @@ _DATELINE = re.compile(
 @Language.component("kg_paragraph_boundaries")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break and after a dateline; other boundaries are the parser's."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
-    for m in _DATELINE.finditer(doc.text):
+    text = doc.text
+    if "\n" in text:
+        starts = doc.to_array(IDX).tolist()  # each token's first character
+        for m in _LINE_BREAK.finditer(text):
+            # the token holding the break (in its text or trailing space) is followed by a new sentence
+            after = bisect_right(starts, m.start())
+            if 1 <= after < len(doc):
+                doc[after].is_sent_start = True
+    for m in _DATELINE.finditer(text):
         span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         if span is not None and span.start > 0:
             doc[span.start].is_sent_start = True
