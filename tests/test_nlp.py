@@ -44,6 +44,21 @@ def test_nlp_paragraph_boundaries_component_marks_line_starts(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["A\n\nB said so.", "Talks end \n Iran left.\n", "\n\nStart here", "a  \n\n  b\nc", "One. Two.", ""],
+)
+def test_nlp_paragraph_boundaries_follow_every_line_break(nlp, text):
+    doc = paragraph_boundaries(nlp.make_doc(text))
+    # the token after any token whose text or trailing space holds a line break starts a sentence
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws:
+            assert tok.is_sent_start, (text, tok.i)
+        else:
+            assert not tok.is_sent_start, (text, tok.i)
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(

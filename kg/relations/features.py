@@ -219,20 +219,17 @@ def dense_features(doc: Doc, cands: list[Candidate]) -> np.ndarray:
     out[:, :width] = tensor[[c.lca for c in cands]]
     out[:, 2 * width : 3 * width] = tensor[[c.a.head for c in cands]]
     out[:, 3 * width :] = tensor[[c.b.head for c in cands]]
-    rows: list[int] = []  # the rows with tokens between, where each one's tokens start, and how many
-    starts: list[int] = []
-    counts: list[int] = []
-    flat: list[int] = []
+    single_rows: list[int] = []  # rows with one token between: its vector is the mean
+    single: list[int] = []
     for row, c in enumerate(cands):
         inner = [*c.up[1:], *c.down[1:]]
-        if inner:
-            rows.append(row)
-            starts.append(len(flat))
-            counts.append(len(inner))
-            flat.extend(inner)
-    if rows:  # one gather and one segmented sum: the mean of each row's tokens
-        sums = np.add.reduceat(tensor[flat], starts, axis=0)
-        out[rows, width : 2 * width] = sums / np.asarray(counts, dtype=sums.dtype)[:, None]
+        if len(inner) == 1:
+            single_rows.append(row)
+            single.append(inner[0])
+        elif inner:  # numpy's own mean, so that the model reads what it was trained on to the bit
+            out[row, width : 2 * width] = tensor[inner].mean(axis=0)
+    if single:
+        out[single_rows, width : 2 * width] = tensor[single]
     return out
 
 

@@ -86,3 +86,46 @@ def test_features_real_pipeline_has_contextual_vectors(nlp):
     assert len(cands) == len(feats) == len(dense) > 0
     assert dense.shape[1] == 4 * doc.tensor.shape[1] and np.abs(dense).sum() > 0
     assert not any("putin" in f.lower() or "pyongyang" in f.lower() for fs in feats for f in fs)
+
+
+_TWO_SENTENCES = (
+    "Russia's foreign minister criticised the sanctions on Monday.\n\n"
+    "Putin met Kim Jong Un in Pyongyang, and the two leaders signed a defence pact with China."
+)
+
+
+def test_features_token_table_of_candidate_sentences_matches_the_whole_table(nlp):
+    from kg.relations.features import TokenTable
+
+    doc = nlp(_TWO_SENTENCES)
+    lex = load_lexicon()
+    whole = TokenTable.of(doc, lex)
+    sent = list(doc.sents)[-1]
+    part = TokenTable.of(doc, lex, [(sent.start, sent.end)])
+    for col in ("lemma", "word", "lower", "pos", "dep", "head", "children", "lex"):
+        assert getattr(part, col)[sent.start : sent.end] == getattr(whole, col)[sent.start : sent.end], col
+    assert part.lemma[0] == "" and part.children[0] == []  # rows outside the spans stay empty
+    assert whole.head == [t.head.i for t in doc]
+
+
+def test_features_dense_middle_block_is_the_mean_of_the_path_inside(nlp):
+    doc = nlp(_TWO_SENTENCES)
+    cands, _, dense = doc_features(
+        doc, resolve_doc(doc, Article(id="t", text=_TWO_SENTENCES)), load_lexicon()
+    )
+    width = doc.tensor.shape[1]
+    assert cands
+    for row, c in enumerate(cands):
+        inner = [*c.up[1:], *c.down[1:]]
+        expected = doc.tensor[inner].mean(axis=0) if inner else np.zeros(width, dtype=np.float32)
+        assert np.array_equal(dense[row, width : 2 * width], expected)
+        assert np.array_equal(dense[row, :width], doc.tensor[c.lca])
+        assert np.array_equal(dense[row, 3 * width :], doc.tensor[c.b.head])
+
+
+def test_candidates_head_indices_match_the_parse(nlp):
+    from kg.relations.candidates import head_indices
+
+    doc = nlp(_TWO_SENTENCES)
+    assert head_indices(doc) == [t.head.i for t in doc]
+    assert head_indices(nlp.make_doc("")) == []
