@@ -44,9 +44,8 @@ __all__ = ["extract_relations", "extract_article", "modality"]
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
-_TRIGGER_POS_IDS = frozenset(
-    getattr(symbols, p) for p in _VERB_POS | _NOUN_POS
-)  # the parts of speech rules start at
+# the parts of speech a rule starts at, as the ids of the Doc's POS array
+_TRIGGER_POS_IDS = frozenset(getattr(symbols, p) for p in _VERB_POS | _NOUN_POS)
 
 
 def _rule_triples(
