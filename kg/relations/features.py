@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS
+from spacy.attrs import DEP, ENT_TYPE, LEMMA, LOWER, POS
 from spacy.tokens import Doc
 
 from ..resolve import Resolution, quoted_tokens
-from .candidates import Candidate, candidates
+from .candidates import Candidate, candidates, head_indices
 from .lexicon import Lexicon
 
 __all__ = [
@@ -64,8 +64,7 @@ class TokenTable:
         are empty."""
         n = len(doc)
         cols = doc.to_array([LEMMA, LOWER, POS, DEP, ENT_TYPE]).tolist() if n else []
-        # HEAD is stored relative to the token, as an unsigned integer: read it back signed
-        rel_heads = doc.to_array([HEAD]).astype(np.int64).ravel().tolist() if n else []
+        heads = head_indices(doc)
         strings = doc.vocab.strings
         names: dict[int, str] = {}
 
@@ -95,7 +94,7 @@ class TokenTable:
                 lower[i] = low
                 pos[i] = p
                 dep[i] = text(dep_key)
-                h = head[i] = i + rel_heads[i]
+                h = head[i] = heads[i]
                 if h != i:
                     children[h].append(i)
                 verb = p in _TRIGGER_VERB_POS
