@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.errors import ConfigError
+from kg.records import Article
+from kg.relations.component import extract_doc
 from kg.relations.lexicon import ObjectKind, load_lexicon, parse_lexicon
 from kg.vocab import GEO
 
@@ -58,3 +60,24 @@ def test_lexicon_attacks_objects_are_actors_or_places():
     frames = [f for group in (*lex.verbs.values(), *lex.nouns.values()) for f in group]
     assert {f.kind for f in frames if f.predicate == "attacks"} == {ObjectKind.PLACE, ObjectKind.VICTIM}
     assert parse_lexicon("verb\tbomb\tattacks\tdobj\tvictim\t0.9\t-\n").verbs["bomb"][0].kind == "victim"
+
+
+_DISMISSAL = [
+    ("Vladimir Putin dismissed Barack Obama as a weak leader.", ("Vladimir Putin", "Barack Obama"), True),
+    ("The State Department dismissed the Syrian offer as a stalling tactic.", None, True),
+    ("Mitch McConnell ripped Nancy Pelosi for delaying the bill.", ("Mitch McConnell", "Nancy Pelosi"), True),
+    ("Vladimir Putin dismissed Barack Obama's adviser on Monday.", ("Vladimir Putin", "Barack Obama"), False),
+    ("Donald Trump ripped up the nuclear deal with Iran.", ("Donald Trump", "Iran"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "hostile"), _DISMISSAL)
+def test_lexicon_dismissing_as_and_ripping_someone_are_criticism(nlp, text, pair, hostile):
+    res = extract_doc(nlp(text), Article(id="t", text=text), source="rules")
+    found = {(r.subject.name, r.object.name) for r in res.relations if r.predicate == "criticizes"}
+    if pair is None:  # a thing of an actor ("the Syrian offer") is criticism of the actor
+        assert ("United States Department of State", "Syria") in found
+    elif hostile:
+        assert pair in found
+    else:  # dismissing someone without "as ...", ripping up an agreement: no criticism
+        assert pair not in found
