@@ -5,8 +5,10 @@ Components added to the installed pipeline:
   headlines and section sub-headings are sentences of their own.
 - `entity_ruler` (before the statistical NER): gazetteer names, aliases and demonyms, with the
   canonical name as the entity id.
-- `kg_merge_person_names` (after the NER): a first name and a gazetteer surname become one name, and
-  an organisation name split before its place ("Supreme Court of" + "Canada") one organisation.
+- `kg_merge_person_names` (after the NER): a first name and a gazetteer surname become one name, an
+  organisation name split before its place ("Supreme Court of" + "Canada") one organisation, and the
+  full name a scraped page repeats after a name, glued to the next link's title ("Bob Corker Robert
+  (Bob) Phillips CorkerLindsey Graham basks ..."), names nobody.
 """
 
 from __future__ import annotations
@@ -133,7 +135,7 @@ def merge_person_names(doc: Doc) -> Doc:
             else:
                 out[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
             continue
-        given = _given_name_before(doc, ent, prev)
+        given = _given_name_before(doc, ent, prev) or _person_named_after_place(doc, ent, prev)
         if given is not None:
             if prev is not None and prev.end == ent.start:
                 out[-1] = given  # "Melania" (tagged a place) + "Trump"
@@ -141,6 +143,9 @@ def merge_person_names(doc: Doc) -> Doc:
                 out.append(given)
             continue
         out.append(_other_bearer(doc, _titled_name(doc, ent)))
+    repeats = link_repeats(doc.text)
+    if repeats:
+        out = _outside_repeats(doc, out, repeats)
     heads = load_word_sets().org_name_ends
     doc.ents = [_named_after_place(doc, e, heads) for e in out]
     return doc
@@ -211,6 +216,28 @@ def _given_name_before(doc: Doc, ent: Span, prev: Span | None) -> Span | None:
     return _anonymous(Span(doc, ent.start - 1, ent.end, label="PERSON"))
 
 
+def _person_named_after_place(doc: Doc, ent: Span, prev: Span | None) -> Span | None:
+    """A place name the ruler found right after a given name is a surname: "Rep. Jim Jordan", "Steve
+    Israel", "William Hague". The two words become a person the gazetteer does not know. Not when the
+    given name is itself part of a name ("Israel" in "Israel Jordan" is a place)."""
+    if ent.label_ not in {"GPE", "LOC"} or len(ent) != 1 or not ent.ent_id_ or ent.start == 0:
+        return None
+    given = doc[ent.start - 1]
+    alone = prev is not None and prev.end == ent.start  # the NER's own one-word person ("Kate")
+    if alone and (prev.label_ != "PERSON" or len(prev) != 1 or prev.ent_id_):
+        return None
+    if not alone and given.ent_type_:
+        return None
+    if not given.is_title or given.pos_ != "PROPN":
+        return None
+    if not alone and given.text not in load_gazetteer().given_names:
+        return None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.is_title and after.lower_ in load_word_sets().org_name_ends:
+        return None  # "George Washington University" is an organisation named after a place
+    return _anonymous(Span(doc, ent.start - 1, ent.end, label="PERSON"))
+
+
 def _other_bearer(doc: Doc, ent: Span) -> Span:
     """A one-word gazetteer match that is only the given name of someone else: "Kim" in "Kim Reynolds"
     is not Kim Jong Un. The name takes the capitalised words after it and loses the gazetteer id."""
@@ -233,6 +260,42 @@ def _other_bearer(doc: Doc, ent: Span) -> Span:
 
 # party words before a surname that name no person, beside the US party adjectives (`[parties]`)
 _OTHER_PARTY_WORDS = frozenset({"labour", "tory", "conservative", "liberal"})
+
+
+# A scraped link after a politician's name: the full name again (given names, initials, a nickname in
+# brackets), its surname glued to the title of the next link: "William Barr Bill BarrHouse ...",
+# "Charles Schumer Charles (Chuck) Ellis SchumerOvernight ...". The repeat runs from "long" to the
+# repeated surname.
+_LINK_REPEAT = re.compile(
+    r"\b(?P<last>[A-Z][a-zA-Z'-]+) "
+    r"(?P<long>(?:[A-Z][a-z]*\.? |\([A-Z][a-z]+\) ){0,6}?)"  # given names, initials, "(Bob)"
+    r"(?P=last)(?=[A-Z][A-Za-z])"
+)
+_GLUE = re.compile(r"[a-z][A-Z]")
+
+
+def link_repeats(text: str) -> list[tuple[int, int]]:
+    """Character spans of the full names scraped links repeat after a name (see `_LINK_REPEAT`); each
+    runs from the repeat's first word to the end of the glued token's surname."""
+    if not _GLUE.search(text):
+        return []
+    return [(m.start("long"), m.end()) for m in _LINK_REPEAT.finditer(text)]
+
+
+def _outside_repeats(doc: Doc, ents: list[Span], repeats: list[tuple[int, int]]) -> list[Span]:
+    """The entities with the repeats left out: an entity that starts inside one names nobody (the
+    repeat, or a link title glued to it); one that runs into a repeat ends before it."""
+    out: list[Span] = []
+    for ent in ents:
+        start, end = ent.start_char, ent.end_char
+        inside = next((r for r in repeats if r[0] <= start < r[1] or (start < r[0] and end > r[0])), None)
+        if inside is None:
+            out.append(ent)
+        elif start < inside[0]:
+            cut = doc.char_span(start, inside[0], alignment_mode="contract")
+            if cut is not None and len(cut) and cut.text.strip():
+                out.append(_anonymous(Span(doc, cut.start, cut.end, label=ent.label_)))
+    return out
 
 
 def _given_fits(given: str, known: str) -> bool:

@@ -173,3 +173,67 @@ def test_nlp_a_given_name_before_a_known_surname_makes_someone_else(nlp, text, p
 def test_nlp_a_title_or_party_before_a_known_surname_is_no_given_name(nlp, text):
     doc = nlp(text)
     assert [e.ent_id_ for e in doc.ents if e.label_ == "PERSON"] == ["Barack Obama"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a scraped link repeats the full name (nickname, middle name) and glues its surname to the next
+        # link's title; our own names and headlines
+        ("Senator Harold Wexby Harold (Hal) Dean WexbyFarm bill stalls again, aides said.", "Harold Wexby"),
+        ("Budget director Nora Pell Eleanor (Nora) Pell Oil prices climb.", None),
+        ("Governor Raymond Tolliver Raymond T. TolliverGOP leaders meet in Ohio.", "Raymond Tolliver"),
+        ("Mayor Linda Brauer Linda (Lin) K. BrauerCity council votes on the budget.", "Linda Brauer"),
+    ],
+)
+def test_nlp_a_scraped_link_after_a_name_names_nobody(nlp, text, person):
+    from kg.nlp import link_repeats
+
+    doc = nlp(text)
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    if person is None:  # no glued surname: not a scraped link, left to the NER
+        assert link_repeats(text) == []
+        return
+    assert link_repeats(text)
+    assert person in people
+    for start, end in link_repeats(text):
+        assert not any(start <= e.start_char < end for e in doc.ents), text[start:end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rep. Kevin McCarthy met Rep. Mike McCaul in McAllen on Friday.",
+        "Jean-Luc Picard said MacDonald MacDonaldson would attend.",
+    ],
+)
+def test_nlp_names_with_inner_capitals_are_no_scraped_link(text):
+    from kg.nlp import link_repeats
+
+    assert link_repeats(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Rep. Linda Jordan said the vote would be close.", "Linda Jordan"),
+        ("Commissioner Kate Houston opened the hearing.", "Kate Houston"),
+        ("The motion came from councilman Mike Paris on Monday.", "Mike Paris"),
+    ],
+)
+def test_nlp_a_place_name_after_a_given_name_is_a_surname(nlp, text, person):
+    doc = nlp(text)
+    assert person in [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Israel and Jordan signed a water deal.", "Jordan"),
+        ("She studied at George Washington University for two years.", "Washington"),
+        ("In Jordan, the king met the envoy.", "Jordan"),
+    ],
+)
+def test_nlp_a_place_after_no_given_name_stays_a_place(nlp, text, place):
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "PERSON" and place in e.text]
