@@ -19,6 +19,7 @@ def train_cli(
     out: Path = Opt(..., "--out", "-o", help="Folder to write the model to."),
     model: str = Opt(DEFAULT_MODEL, "--model", help="spaCy pipeline that parses the articles."),
     c: float = Opt(DEFAULTS["C"], "--C", help="Inverse L2 regularisation strength."),
+    workers: int = Opt(0, "--workers", "-w", help="Processes for the fits (0: one per CPU); same model."),
 ) -> None:
     """Train the relation model on the 'train' annotations (never 'dev'); same inputs, same bytes."""
     try:
@@ -26,7 +27,9 @@ def train_cli(
             if not p.exists():
                 raise KgError(f"{what} not found: {p}")
         err_console.print(f"kg: training on {annotations} (articles from {corpus})", markup=False)
-        report = train(annotations, corpus, out, model=model, C=c)
+        if workers < 0:
+            raise KgError("--workers must be 0 (one per CPU) or more")
+        report = train(annotations, corpus, out, model=model, C=c, workers=workers or None)
     except KgError as err:
         raise fail(err) from None
     out_console.print(

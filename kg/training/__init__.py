@@ -26,7 +26,7 @@ from ..relations.model import LinearRelationModel
 from ..settings import DEFAULT_MODEL
 from .corpus import read_selected
 from .examples import ArticleExamples, prepare
-from .fit import design, fit_softmax, labels_of, out_of_fold, softmax_probs, temperature
+from .fit import design, fit_all, labels_of, softmax_probs, temperature
 from .tune import Scorer, Triples, ablation, choose
 
 __all__ = ["TrainReport", "train", "fit_model", "DEFAULTS"]
@@ -57,8 +57,10 @@ class TrainReport:
 
 
 def _gold(files) -> tuple[list[str], dict[str, list[GoldTriple]], str]:
-    """Training articles, their gold and a digest of the annotations used."""
-    held_out = {a for f in files if f.split != "train" for a in f.articles}
+    """Training articles, their gold and a digest of the annotations used. An article of the
+    development set is never trained on, even if a `train` file lists it; a second annotation
+    (`double`) is never read here, and does not hold out the training article it annotates again."""
+    held_out = {a for f in files if f.split == "dev" for a in f.articles}
     ids: set[str] = set()
     gold: dict[str, list[GoldTriple]] = {}
     digest = hashlib.sha256()
@@ -82,6 +84,7 @@ def train(
     *,
     model: str = DEFAULT_MODEL,
     progress: Callable[[int], None] | None = None,
+    workers: int | None = None,
     **options: float,
 ) -> TrainReport:
     """Train the relation model and write it to `out` (a folder).
@@ -89,6 +92,7 @@ def train(
     annotations (str | Path): an annotation file or folder (`kg.annotations` format).
     corpus (str | Path): the JSONL corpus (`.jsonl` or `.jsonl.gz`) the annotated ids come from.
     model (str): the spaCy pipeline that parses the articles (the one kg will extract with).
+    workers (int | None): processes for the six logistic fits (default: one per CPU; same model).
     options: C, min_count, min_positives, folds, prune, dense_scale (see DEFAULTS).
     RAISES InputError: for invalid annotations, missing articles or offsets outside an article.
     """
@@ -108,7 +112,7 @@ def train(
         raise InputError(problems[0].split(": ", 1)[0], problems[0].split(": ", 1)[-1])
     canon = make_folder()
     arts = prepare([texts[i] for i in ids], gold, canon, model=model, progress=progress)
-    m, oof = fit_model(arts, canon, opt, spacy_model=model, annotations_sha256=digest)
+    m, oof = fit_model(arts, canon, opt, spacy_model=model, annotations_sha256=digest, workers=workers)
     m.save(out)
     return TrainReport(
         str(out),
@@ -130,13 +134,15 @@ def fit_model(
     *,
     spacy_model: str = DEFAULT_MODEL,
     annotations_sha256: str = "",
+    workers: int | None = None,
 ) -> tuple[LinearRelationModel, dict[str, dict[str, float]]]:
-    """Fit, calibrate and tune a model on prepared articles; returns it and its out-of-fold ablation."""
+    """Fit, calibrate and tune a model on prepared articles; returns it and its out-of-fold ablation.
+    The fits run in `workers` processes (default: one per CPU); the model is the same for any number."""
     examples = [ex for a in arts for ex in a.examples]
     labels = labels_of(examples, int(opt["min_positives"]))
     scale, C = float(opt["dense_scale"]), float(opt["C"])
     d = design(examples, labels, min_count=int(opt["min_count"]), dense_scale=scale)
-    z = out_of_fold(d, [ex.article for ex in examples], folds=int(opt["folds"]), C=C)
+    z, weights = fit_all(d, [ex.article for ex in examples], folds=int(opt["folds"]), C=C, workers=workers)
     temp = temperature(z, d)
     probs = softmax_probs(z, d.allowed, temp)[:, 1:]
     per_article, k = [], 0
@@ -145,7 +151,6 @@ def fit_model(
         k += len(a.examples)
     triples = Triples(arts, per_article, labels, canon)
     both, alone = choose(triples, Scorer(arts, canon), len(labels))
-    weights = fit_softmax(d, d.rows, d.targets, C=C)
     n_sparse = len(d.vocab)
     keep = np.flatnonzero(np.abs(weights[:n_sparse]).max(axis=1) >= opt["prune"])
     names = sorted(d.vocab, key=d.vocab.__getitem__)

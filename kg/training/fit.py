@@ -1,5 +1,6 @@
 """Fit the relation model: a feature vocabulary, a multinomial logistic regression over "no
-relation" and the relations, out-of-fold probabilities by article, and temperature calibration."""
+relation" and the relations, out-of-fold probabilities by article (the fits in parallel processes),
+and temperature calibration."""
 
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ import numpy as np
 from ..relations.model import allowed_mask
 from .examples import Example
 
-__all__ = ["Design", "design", "fit_softmax", "softmax_probs", "out_of_fold", "temperature", "labels_of"]
+__all__ = [
+    "Design",
+    "design",
+    "fit_softmax",
+    "fit_all",
+    "softmax_probs",
+    "temperature",
+    "labels_of",
+]
 
 
 @dataclass(frozen=True)
@@ -102,19 +111,64 @@ def softmax_probs(z: np.ndarray, allowed: np.ndarray, temp: float = 1.0) -> np.n
     return e / e.sum(axis=1, keepdims=True)
 
 
-def out_of_fold(d: Design, groups: Sequence[str], *, folds: int, C: float) -> np.ndarray:
-    """Scores z of every example from a model that did not see its article (folds by sorted id)."""
+def _folds(groups: Sequence[str], folds: int) -> np.ndarray:
+    """The fold of each example: its article's position among the sorted article ids, modulo `folds`."""
     ids = sorted(set(groups))
     fold_of = {a: i % folds for i, a in enumerate(ids)}
-    fold = np.array([fold_of[g] for g in groups])
+    return np.array([fold_of[g] for g in groups], dtype=int)
+
+
+_JOB: dict = {}  # the design of the running fit_all, inherited by forked workers
+
+
+def _fit_job(k: int) -> tuple[int, np.ndarray]:
+    """Fold k's weights (k = -1: all training rows), from the design `fit_all` put in `_JOB`."""
+    d, fold, C = _JOB["design"], _JOB["fold"], _JOB["C"]
+    keep = np.ones(len(d.rows), dtype=bool) if k < 0 else fold[d.rows] != k
+    return k, fit_softmax(d, d.rows[keep], d.targets[keep], C=C)
+
+
+def _workers(requested: int | None) -> int:
+    """Worker processes for the fits: `requested`, else the CPUs this process may use; one where
+    processes cannot be forked (the design is shared with the workers by forking)."""
+    import multiprocessing as mp
+    import os
+
+    if "fork" not in mp.get_all_start_methods():
+        return 1
+    if requested:
+        return max(1, requested)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def fit_all(
+    d: Design, groups: Sequence[str], *, folds: int, C: float, workers: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(out-of-fold scores z of every example, weights fitted on every training row).
+
+    The `folds` fits (each without one fold of articles, folds by sorted id) and the final fit are
+    independent, so they run in `workers` processes at once; each is the same deterministic lbfgs
+    fit whichever process runs it, so the result does not depend on the number of workers."""
+    fold = _folds(groups, folds)
+    jobs = [k for k in range(folds) if (fold == k).any() and (fold[d.rows] != k).any()] + [-1]
+    n = min(_workers(workers), len(jobs))
+    _JOB.update(design=d, fold=fold, C=C)
+    try:
+        if n > 1:
+            import multiprocessing as mp
+
+            with mp.get_context("fork").Pool(n) as pool:
+                fitted = dict(pool.map(_fit_job, jobs, chunksize=1))
+        else:
+            fitted = dict(map(_fit_job, jobs))
+    finally:
+        _JOB.clear()
     z = np.zeros((len(groups), len(d.labels) + 1))
-    for k in range(folds):
-        test = np.flatnonzero(fold == k)
-        keep = fold[d.rows] != k
-        if len(test) == 0 or not keep.any():
-            continue
-        z[test] = _scores(d, fit_softmax(d, d.rows[keep], d.targets[keep], C=C), test)
-    return z
+    for k, weights in fitted.items():
+        if k >= 0:
+            test = np.flatnonzero(fold == k)
+            z[test] = _scores(d, weights, test)
+    return z, fitted[-1]
 
 
 def temperature(z: np.ndarray, d: Design) -> float:

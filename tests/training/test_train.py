@@ -70,8 +70,8 @@ def tiny(tmp_path_factory) -> tuple[Path, Path]:
 def test_train_tiny_corpus_is_reproducible(tiny, tmp_path):
     ann, corpus = tiny
     opts = {"folds": 2, "min_count": 1, "min_positives": 2}
-    r1 = train(ann, corpus, tmp_path / "m1", **opts)
-    train(ann, corpus, tmp_path / "m2", **opts)
+    r1 = train(ann, corpus, tmp_path / "m1", workers=1, **opts)
+    train(ann, corpus, tmp_path / "m2", workers=2, **opts)  # the fits in two processes: the same bytes
     for name in ("meta.json", "features.txt", "weights.npy"):
         assert (tmp_path / "m1" / name).read_bytes() == (tmp_path / "m2" / name).read_bytes()
     assert r1.articles == 10  # the dev articles are held out
@@ -170,3 +170,25 @@ def test_train_veto_needs_a_real_gain():
     both, _ = choose(triples, scorer, 1)
     assert both.veto > 0.0 and both.f1 == 1.0
     assert VETO_MIN_GAIN > 0
+
+
+def test_train_gold_holds_out_the_development_set_not_a_second_annotation(tmp_path):
+    """A `double` file annotating a training article again leaves it in training (and is never read
+    for it); an article of a `dev` file is never trained on, even when a `train` file lists it."""
+    from kg.annotations import load_annotations
+    from kg.training import _gold
+
+    def write(name, split, articles, rows):
+        head = {"guidelines": 2, "split": split, "annotator": name, "articles": articles}
+        lines = [json.dumps(head)] + [
+            json.dumps({"article": a, "s": "Russia", "p": p, "o": "Ukraine", "evidence": [[0, 5]]})
+            for a, p in rows
+        ]
+        (tmp_path / f"{name}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    write("t1", "train", ["a1", "a2", "d1"], [("a1", "attacks"), ("a2", "attacks"), ("d1", "attacks")])
+    write("d1", "dev", ["d1"], [("d1", "threatens")])
+    write("x1", "double", ["a1", "d1"], [("a1", "threatens"), ("d1", "attacks")])
+    ids, gold, _ = _gold(load_annotations(tmp_path))
+    assert ids == ["a1", "a2"]
+    assert {a: [g.p for g in gs] for a, gs in gold.items()} == {"a1": ["attacks"], "a2": ["attacks"]}
