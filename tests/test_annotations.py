@@ -105,7 +105,7 @@ def test_annotations_committed_files_are_valid():
     train = {a for f in files if f.split == "train" for a in f.articles}
     double = {a for f in files if f.split == "double" for a in f.articles}
     assert len(train) >= 250 and len(dev) == 50 and len(double) >= 20
-    assert not train & dev and double <= dev  # the development set is never trained on
+    assert not train & dev and double <= dev | train  # the development set is never trained on
 
 
 @pytest.mark.skipif(

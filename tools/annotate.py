@@ -7,9 +7,11 @@ ids, offsets and triples, never article text.
 Run from the repository root:
 
     python tools/annotate.py sample --n 330 --dev 50            # the annotation sample (ids only)
+    python tools/annotate.py extend --n 160 --seed 20261206     # more train ids, none drawn before
+                                                                # (record them under "more" in sample.json)
     python tools/annotate.py show ID [ID ...]                   # articles as kg reads them
     python tools/annotate.py locate RAW.jsonl --out FILE        # quotes -> offsets, validated
-    python tools/annotate.py agreement                          # double vs dev on shared articles
+    python tools/annotate.py agreement                          # double vs first annotation (dev, train)
 """
 
 from __future__ import annotations
@@ -74,6 +76,27 @@ def sample(n: int, dev: int, min_words: int, max_words: int) -> dict[str, list[s
     rng = random.Random(SEED)
     chosen = rng.sample(eligible, n)
     return {"dev": sorted(chosen[:dev]), "train": sorted(chosen[dev:])}
+
+
+def drawn_ids(sample: Path = ROOT / "annotations" / "sample.json") -> list[str]:
+    """Every id drawn so far: the first sample's `dev` and `train`, and each later draw under `more`."""
+    drawn = json.loads(sample.read_text())
+    return [*drawn["dev"], *drawn["train"], *(i for more in drawn.get("more", []) for i in more["ids"])]
+
+
+def extend(n: int, seed: int, drawn: Iterable[str], min_words: int, max_words: int) -> list[str]:
+    """A seeded random draw of `n` more `train` ids of min_words..max_words words, none in `drawn`."""
+    taken = set(drawn)
+    train = set(json.loads(SPLITS.read_text())["train"])
+    eligible = []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            rid = rec["id"]
+            if rid in train and rid not in taken and min_words <= len(rec["text"].split()) <= max_words:
+                eligible.append(rid)
+    eligible.sort()
+    return sorted(random.Random(seed).sample(eligible, n))
 
 
 def _norm(text: str) -> str:
@@ -168,18 +191,17 @@ def locate(raw: Path, out: Path, *, split: str, annotator: str, articles_arg: li
 
 
 def agreement(folder: Path) -> dict:
-    """Strict and pair F1 between the `double` annotations and the `dev` ones on the same articles,
-    each way round (the alternatives of the side taken as gold count), with kg's scorer."""
+    """Strict and pair F1 between the `double` annotations and the first annotation of the same
+    articles (`dev` or `train`), each way round (the alternatives of the side taken as gold count),
+    with kg's scorer; one entry per split of the first annotation."""
     from kg.annotations import load_annotations, make_folder
     from kg.evaluate import score
 
     files = load_annotations(folder)
     second = [f for f in files if f.split == "double"]
-    first = [f for f in files if f.split == "dev"]
-    shared = sorted({a for f in second for a in f.articles} & {a for f in first for a in f.articles})
     canon = make_folder()
 
-    def rows(fs):
+    def rows(fs, shared):
         return [t.as_gold() for f in fs for t in f.triples if t.article in shared]
 
     def as_pred(gold):
@@ -187,17 +209,24 @@ def agreement(folder: Path) -> dict:
             {"article": g["article"], "subject": g["s"], "predicate": g["p"], "object": g["o"]} for g in gold
         ]
 
-    a, b = rows(first), rows(second)
-    ab = score(a, as_pred(b), folder=canon, articles=shared)
-    ba = score(b, as_pred(a), folder=canon, articles=shared)
-    return {
-        "articles": len(shared),
-        "triples": [len(a), len(b)],
-        "strict_f1": [round(ab.strict.f1, 3), round(ba.strict.f1, 3)],
-        "pair_f1": [round(ab.pairs.f1, 3), round(ba.pairs.f1, 3)],
-        "strict_f1_mean": round((ab.strict.f1 + ba.strict.f1) / 2, 3),
-        "pair_f1_mean": round((ab.pairs.f1 + ba.pairs.f1) / 2, 3),
-    }
+    out = {}
+    for split in ("dev", "train"):
+        first = [f for f in files if f.split == split]
+        shared = sorted({a for f in second for a in f.articles} & {a for f in first for a in f.articles})
+        if not shared:
+            continue
+        a, b = rows(first, set(shared)), rows(second, set(shared))
+        ab = score(a, as_pred(b), folder=canon, articles=shared)
+        ba = score(b, as_pred(a), folder=canon, articles=shared)
+        out[split] = {
+            "articles": len(shared),
+            "triples": [len(a), len(b)],
+            "strict_f1": [round(ab.strict.f1, 3), round(ba.strict.f1, 3)],
+            "pair_f1": [round(ab.pairs.f1, 3), round(ba.pairs.f1, 3)],
+            "strict_f1_mean": round((ab.strict.f1 + ba.strict.f1) / 2, 3),
+            "pair_f1_mean": round((ab.pairs.f1 + ba.pairs.f1) / 2, 3),
+        }
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -208,6 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--dev", type=int, default=50)
     s.add_argument("--min-words", type=int, default=120)
     s.add_argument("--max-words", type=int, default=1000)
+    ex = sub.add_parser("extend")
+    ex.add_argument("--n", type=int, required=True)
+    ex.add_argument("--seed", type=int, required=True)
+    ex.add_argument("--min-words", type=int, default=120)
+    ex.add_argument("--max-words", type=int, default=1000)
     sh = sub.add_parser("show")
     sh.add_argument("ids", nargs="+")
     lo = sub.add_parser("locate")
@@ -224,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.cmd == "sample":
         print(json.dumps(sample(args.n, args.dev, args.min_words, args.max_words), indent=1))
+        return 0
+    if args.cmd == "extend":
+        ids = extend(args.n, args.seed, drawn_ids(), args.min_words, args.max_words)
+        print(json.dumps(ids, indent=1))
         return 0
     if args.cmd == "show":
         reserved = set(json.loads(SPLITS.read_text())["reserved"])
