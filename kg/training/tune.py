@@ -9,6 +9,7 @@ relation's threshold maximises the model's own F1.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -103,6 +104,9 @@ class Triples:
         col = {lab: j for j, lab in enumerate(labels)}
         self.rules: list[tuple[Key, float | None]] = []  # (key, model probability of it or None)
         self.model: list[tuple[Key, int, float]] = []  # (key, label column, probability)
+        # per label column: the negated probabilities in ascending order and their keys, so that the
+        # keys a threshold admits are a prefix (the search tries thousands of thresholds)
+        self._ranked: dict[int, tuple[list[float], list[Key]]] = {}
         for art, p in zip(arts, probs, strict=True):
             index = {(ex.sent, ex.subject, ex.object): (ex, p[i]) for i, ex in enumerate(art.examples)}
             for s, pred, o, sent in art.rules:
@@ -116,13 +120,20 @@ class Triples:
                     if lab in col:
                         key = (art.article, canon(ex.subject), lab, canon(ex.object))
                         self.model.append((key, col[lab], float(p[i][col[lab]])))
+        by_col: dict[int, list[tuple[float, Key]]] = {}
+        for key, j, prob in self.model:
+            by_col.setdefault(j, []).append((-prob, key))
+        for j, rows in by_col.items():
+            rows.sort(key=lambda r: r[0])
+            self._ranked[j] = ([r[0] for r in rows], [r[1] for r in rows])
 
     def keys(self, thresholds: Sequence[float] | None, veto: float | None, rules: bool) -> set[Key]:
         out: set[Key] = set()
         if rules:
             out |= {k for k, prob in self.rules if veto is None or prob is None or prob >= veto}
         if thresholds is not None:
-            out |= {k for k, j, prob in self.model if prob >= thresholds[j]}
+            for j, (neg, keys) in self._ranked.items():  # the keys with probability >= the threshold
+                out.update(keys[: bisect_right(neg, -thresholds[j])])
         return out
 
 

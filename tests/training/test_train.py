@@ -141,6 +141,13 @@ def test_train_tuning_scorer_agrees_with_kg_eval(tiny):
         rows = [{"article": a, "subject": s, "predicate": p, "object": o} for a, s, p, o in sorted(keys)]
         rep = score(rows_gold, rows, folder=canon, articles=ids)
         assert scorer(keys) == pytest.approx((rep.strict.precision, rep.strict.recall, rep.strict.f1))
+        if th is not None:  # the ranked prefixes admit exactly the model keys at or above each threshold
+            plain = {k for k, pr in triples.rules if veto is None or pr is None or pr >= veto}
+            plain |= {k for k, j, prob in triples.model if prob >= th[j]}
+            assert keys == plain
+    for j, (_, ranked) in triples._ranked.items():  # a threshold equal to a probability admits it
+        prob = next(p for k, jj, p in triples.model if jj == j and k == ranked[0])
+        assert ranked[0] in triples.keys(tuple(prob if i == j else 1.01 for i in range(2)), None, False)
 
 
 def _tuning(rules: list[tuple[tuple[str, str, str, str], float]], gold: list[tuple[str, str, str, str]]):
@@ -149,7 +156,7 @@ def _tuning(rules: list[tuple[tuple[str, str, str, str], float]], gold: list[tup
     from kg.training.tune import Scorer, Triples
 
     triples = Triples.__new__(Triples)
-    triples.rules, triples.model = list(rules), []
+    triples.rules, triples.model, triples._ranked = list(rules), [], {}
     scorer = Scorer.__new__(Scorer)
     scorer.variants, scorer.sym = [frozenset({g}) for g in gold], frozenset()
     return triples, scorer
