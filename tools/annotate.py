@@ -62,19 +62,21 @@ def read_corpus_articles(ids: Iterable[str], corpus: Path = CORPUS) -> dict[str,
     return out
 
 
-def sample(n: int, dev: int, min_words: int, max_words: int) -> dict[str, list[str]]:
-    """A seeded random sample of `train` ids with a body of min_words..max_words words."""
-    train = json.loads(SPLITS.read_text())["train"]
-    allowed = set(train)
+def _eligible(min_words: int, max_words: int) -> list[str]:
+    """Sorted `train` ids of the corpus with a body of min_words..max_words words."""
+    train = set(json.loads(SPLITS.read_text())["train"])
     eligible = []
     with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
-            if rec["id"] in allowed and min_words <= len(rec["text"].split()) <= max_words:
+            if rec["id"] in train and min_words <= len(rec["text"].split()) <= max_words:
                 eligible.append(rec["id"])
-    eligible.sort()
-    rng = random.Random(SEED)
-    chosen = rng.sample(eligible, n)
+    return sorted(eligible)
+
+
+def sample(n: int, dev: int, min_words: int, max_words: int) -> dict[str, list[str]]:
+    """A seeded random sample of `train` ids with a body of min_words..max_words words."""
+    chosen = random.Random(SEED).sample(_eligible(min_words, max_words), n)
     return {"dev": sorted(chosen[:dev]), "train": sorted(chosen[dev:])}
 
 
@@ -87,15 +89,7 @@ def drawn_ids(sample: Path = ROOT / "annotations" / "sample.json") -> list[str]:
 def extend(n: int, seed: int, drawn: Iterable[str], min_words: int, max_words: int) -> list[str]:
     """A seeded random draw of `n` more `train` ids of min_words..max_words words, none in `drawn`."""
     taken = set(drawn)
-    train = set(json.loads(SPLITS.read_text())["train"])
-    eligible = []
-    with gzip.open(CORPUS, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            rid = rec["id"]
-            if rid in train and rid not in taken and min_words <= len(rec["text"].split()) <= max_words:
-                eligible.append(rid)
-    eligible.sort()
+    eligible = [i for i in _eligible(min_words, max_words) if i not in taken]
     return sorted(random.Random(seed).sample(eligible, n))
 
 
